@@ -1,0 +1,97 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AuditEntry, Page } from '../../../contracts/common.ts';
+import type { CreateLoan, Fund, Loan, LoanListQuery, LoanSummary, UpdateLoan } from '../../../contracts/finance.ts';
+import type { LoanDisbursement, LoanRepayment, LoanSchedule, LoanState } from '../../../contracts/finance-ledger.ts';
+import { apiRequest, isApiError, type QueryValue } from '../../lib/api-client.ts';
+
+export const loanKeys = {
+  all: ['loans'] as const,
+  list: (query: LoanListQuery) => ['loans', 'list', query] as const,
+  detail: (id: string) => ['loans', 'detail', id] as const,
+  part: (id: string, part: string, asOf?: string) => ['loans', 'detail', id, part, { asOf }] as const,
+};
+
+const loanPath = (id: string, part = '') => `/loans/${encodeURIComponent(id)}${part}`;
+
+export function useLoans(query: LoanListQuery, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: loanKeys.list(query),
+    queryFn: ({ signal }) => apiRequest<Page<LoanSummary>>('/loans', { query: query as Record<string, QueryValue>, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useLoan(id: string) {
+  return useQuery({ queryKey: loanKeys.detail(id), queryFn: ({ signal }) => apiRequest<Loan>(loanPath(id), { signal }) });
+}
+
+/** One of a loan's views (schedule, state, repayments, disbursements, history), read when its tab opens. */
+function useLoanPart<T>(id: string, part: string, options: { asOf?: string; enabled?: boolean } = {}) {
+  return useQuery({
+    enabled: options.enabled ?? true,
+    queryKey: loanKeys.part(id, part, options.asOf),
+    queryFn: ({ signal }) => apiRequest<T>(loanPath(id, `/${part}`), { query: { asOf: options.asOf }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const useLoanSchedule = (id: string, enabled = true) => useLoanPart<LoanSchedule>(id, 'schedule', { enabled });
+export const useLoanState = (id: string, asOf: string | undefined, enabled = true) =>
+  useLoanPart<LoanState>(id, 'state', { asOf, enabled });
+export const useLoanRepayments = (id: string, enabled = true) => useLoanPart<LoanRepayment[]>(id, 'repayments', { enabled });
+export const useLoanDisbursements = (id: string, enabled = true) => useLoanPart<LoanDisbursement[]>(id, 'disbursements', { enabled });
+export const useLoanHistory = (id: string, enabled = true) => useLoanPart<AuditEntry[]>(id, 'history', { enabled });
+
+/** The funds a loan may come from, for the application form and the list's filter. */
+export function useFundChoices() {
+  return useQuery({ queryKey: ['funds', 'choices'], queryFn: ({ signal }) => apiRequest<Fund[]>('/funds', { signal }) });
+}
+
+/** After any step the loan, its views, the lists, the funds' balances and the portfolio are read again. */
+function useRefreshLoans() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: loanKeys.all });
+    void queryClient.invalidateQueries({ queryKey: ['funds'] });
+    void queryClient.invalidateQueries({ queryKey: ['portfolio'] });
+  };
+}
+
+export function useCreateLoan() {
+  const refresh = useRefreshLoans();
+  return useMutation({
+    mutationFn: (input: CreateLoan) => apiRequest<Loan>('/loans', { method: 'POST', body: input }),
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateLoan(id: string) {
+  const refresh = useRefreshLoans();
+  return useMutation({
+    mutationFn: (input: UpdateLoan) => apiRequest<Loan>(loanPath(id), { method: 'PATCH', body: input }),
+    onSuccess: refresh,
+    onError: (error) => {
+      if (isApiError(error, 409)) refresh();
+    },
+  });
+}
+
+/**
+ * A step of the loan's life (`appraisal`, `decision`, `contract`, `disbursements`, `repayments`,
+ * `repayments/:id/reversal`, `reschedule`, `write-off`, `close`), naming the version read. Someone
+ * else's step in between is a 409: the loan is read again so the user sees what happened.
+ */
+export function useLoanStep(id: string) {
+  const refresh = useRefreshLoans();
+  return useMutation({
+    mutationFn: async ({ step, body }: { step: string; body: object }) => {
+      const answer = await apiRequest<Loan | { loan: Loan }>(loanPath(id, `/${step}`), { method: 'POST', body });
+      return 'loan' in answer ? answer.loan : answer;
+    },
+    onSuccess: refresh,
+    onError: (error) => {
+      if (isApiError(error, 409)) refresh();
+    },
+  });
+}
