@@ -67,6 +67,9 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
   if (target.kind === 'postgres') {
     configurePostgresTypes();
     const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+    // An idle connection the server closes (restart, administrator, dropped test database) is
+    // discarded by the pool and the next query opens a new one; unheard, the error would crash us.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
