@@ -204,6 +204,23 @@ export const portfolioSchema = z.object({
       }),
     ),
   }),
+  /** Loans with principal or interest past due (nợ quá hạn), the longest overdue first: whom to call. */
+  overdueLoans: z.array(
+    z.object({
+      loanId: z.string(),
+      contractNumber: z.string().nullable(),
+      organizationId: z.string(),
+      organizationName: z.string(),
+      communeName: z.string(),
+      outstanding: z.number(),
+      overduePrincipal: z.number(),
+      interestDue: z.number(),
+      overdueInterest: z.number(),
+      daysPastDue: z.number().int(),
+      oldestUnpaidDueDate: z.string().nullable(),
+      debtGroup: z.number().int(),
+    }),
+  ),
   /** Repayments received in each of the last twelve months, by component. */
   collectionsByMonth: z.array(
     z.object({ month: z.string(), principal: z.number(), interest: z.number(), overdueInterest: z.number(), total: z.number() }),

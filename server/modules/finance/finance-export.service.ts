@@ -63,6 +63,19 @@ const DUE_COLUMNS: SheetColumn[] = [
   { header: 'Lãi (đồng)', width: 16, format: 'money' },
 ];
 
+const OVERDUE_COLUMNS: SheetColumn[] = [
+  { header: 'Số hợp đồng', width: 18, format: 'text' },
+  { header: 'Tổ chức vay', width: 40 },
+  { header: 'Xã, phường', width: 22 },
+  { header: 'Dư nợ gốc (đồng)', width: 16, format: 'money' },
+  { header: 'Gốc quá hạn (đồng)', width: 16, format: 'money' },
+  { header: 'Lãi đến hạn chưa trả (đồng)', width: 16, format: 'money' },
+  { header: 'Lãi quá hạn (đồng)', width: 14, format: 'money' },
+  { header: 'Quá hạn từ ngày', width: 13, format: 'date' },
+  { header: 'Số ngày quá hạn', width: 10 },
+  { header: 'Nhóm nợ', width: 8 },
+];
+
 const COLLECTION_COLUMNS: SheetColumn[] = [
   { header: 'Tháng', width: 10, format: 'text' },
   { header: 'Gốc (đồng)', width: 16, format: 'money' },
@@ -148,6 +161,23 @@ export function createFinanceExporter(deps: {
               item.dueDate,
               item.principal,
               item.interest,
+            ]),
+          },
+          {
+            name: 'Quá hạn',
+            columns: OVERDUE_COLUMNS,
+            title: `Khoản vay quá hạn ${on}`,
+            rows: report.overdueLoans.map((item) => [
+              item.contractNumber,
+              item.organizationName,
+              item.communeName,
+              item.outstanding,
+              item.overduePrincipal,
+              item.interestDue,
+              item.overdueInterest,
+              item.oldestUnpaidDueDate,
+              item.daysPastDue,
+              item.debtGroup,
             ]),
           },
           {

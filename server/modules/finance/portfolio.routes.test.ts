@@ -137,6 +137,18 @@ describeEachDatabase('the portfolio as of a date', (kind) => {
     expect(result.dueThisMonth.items.map((item) => [item.organizationName, item.dueDate])).toEqual([
       ['HTX Nông nghiệp Tân Tiến', '2025-04-15'],
     ]);
+    // Whom to call: L1, late since its 15/03 instalment; L2 owes nothing yet.
+    expect(result.overdueLoans).toEqual([
+      expect.objectContaining({
+        organizationName: 'HTX Nông nghiệp Tân Tiến',
+        outstanding: 91_666_667,
+        overduePrincipal: 16_666_666,
+        overdueInterest: 91_267,
+        oldestUnpaidDueDate: '2025-03-15',
+        daysPastDue: 36,
+        debtGroup: 3,
+      }),
+    ]);
     expect(result.collectionsByMonth).toHaveLength(12);
     expect(result.collectionsByMonth.at(0)?.month).toBe('2024-05');
     // February: L1's first instalment and L3's payoff.
@@ -191,6 +203,7 @@ describeEachDatabase('the portfolio as of a date', (kind) => {
       'Theo ngành',
       'Theo xã',
       'Đến hạn trong tháng',
+      'Quá hạn',
       'Thu nợ theo tháng',
     ]);
     const byGroup = workbook.getWorksheet('Theo nhóm nợ');
@@ -199,6 +212,19 @@ describeEachDatabase('the portfolio as of a date', (kind) => {
     expect(groups.map((row) => row[1])).toEqual([1, 2, 3, 4, 5]);
     expect(groups.reduce((sum, row) => sum + Number(row[3]), 0)).toBe(291_666_667);
     expect(groups.find((row) => row[1] === 3)?.slice(2)).toEqual([1, 91_666_667, 18_333_333]);
+    const overdue = workbook.getWorksheet('Quá hạn');
+    expect((overdue?.getRow(3).values as unknown[]).slice(2)).toEqual([
+      'HTX Nông nghiệp Tân Tiến',
+      expect.any(String),
+      91_666_667,
+      16_666_666,
+      expect.any(Number),
+      91_267,
+      expect.anything(),
+      36,
+      3,
+    ]);
+    expect(overdue?.rowCount).toBe(3);
     const collections = workbook.getWorksheet('Thu nợ theo tháng');
     expect(collections?.rowCount).toBe(14);
     const cooperative = await context.userHeaders('cooperative', { organizationId: farm.id });

@@ -70,6 +70,7 @@ export function createPortfolioService(deps: { db: Db; funds: Pick<FundService, 
       const par = { 30: 0, 90: 0 };
       const month = monthOf(asOf);
       const due: Portfolio['dueThisMonth'] = { month, principal: 0, interest: 0, items: [] };
+      const overdueLoans: Portfolio['overdueLoans'] = [];
 
       for (const { loan, state } of positions) {
         for (const line of state.lines) {
@@ -87,6 +88,22 @@ export function createPortfolioService(deps: { db: Db; funds: Pick<FundService, 
         }
         const outstanding = state.outstandingPrincipal;
         if (outstanding === 0) continue;
+        if (state.daysPastDue > 0) {
+          overdueLoans.push({
+            loanId: loan.id,
+            contractNumber: loan.contract?.number ?? null,
+            organizationId: loan.organizationId,
+            organizationName: loan.organizationName,
+            communeName: loan.communeName,
+            outstanding,
+            overduePrincipal: state.overduePrincipal,
+            interestDue: state.interestDue,
+            overdueInterest: state.overdueInterest,
+            daysPastDue: state.daysPastDue,
+            oldestUnpaidDueDate: state.oldestUnpaidDueDate,
+            debtGroup: state.debtGroup,
+          });
+        }
         totals.loans += 1;
         totals.outstanding += outstanding;
         totals.overduePrincipal += state.overduePrincipal;
@@ -107,6 +124,7 @@ export function createPortfolioService(deps: { db: Db; funds: Pick<FundService, 
         add(byCommune, loan.communeCode, outstanding, { communeName: loan.communeName });
       }
       due.items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.organizationName.localeCompare(b.organizationName, 'vi'));
+      overdueLoans.sort((a, b) => b.daysPastDue - a.daysPastDue || b.outstanding - a.outstanding);
 
       const months = monthsEndingWith(asOf, 12);
       const collected = new Map(months.map((item) => [item, { month: item, principal: 0, interest: 0, overdueInterest: 0, total: 0 }]));
@@ -134,6 +152,7 @@ export function createPortfolioService(deps: { db: Db; funds: Pick<FundService, 
         par30: { outstanding: par[30], ratioBp: ratioBp(par[30], totals.outstanding) },
         par90: { outstanding: par[90], ratioBp: ratioBp(par[90], totals.outstanding) },
         dueThisMonth: due,
+        overdueLoans,
         collectionsByMonth: [...collected.values()],
       };
     },
