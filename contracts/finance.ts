@@ -257,7 +257,12 @@ export const loanSummarySchema = loanSchema.pick({
 });
 export const loanSummaryWithContractSchema = loanSummarySchema.extend({ contractNumber: z.string().nullable() });
 export type LoanSummary = z.infer<typeof loanSummaryWithContractSchema>;
-export const loanPageSchema = pageOf(loanSummaryWithContractSchema);
+/** A list row: a loan being repaid also says where it stands today. */
+export const loanListItemSchema = loanSummaryWithContractSchema.extend({
+  position: z.object({ outstandingPrincipal: z.number(), daysPastDue: z.number().int(), debtGroup: z.number().int() }).nullable(),
+});
+export type LoanListItem = z.infer<typeof loanListItemSchema>;
+export const loanPageSchema = pageOf(loanListItemSchema);
 
 // ── Referrals to banks (hỗ trợ tiếp cận vốn vay) ─────────────────────────────────────────────
 

@@ -148,8 +148,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const funds = createFundService({ db, clock });
       const loans = createLoanService({ db, organizations, funds, clock });
       await api.register(fundRoutes(funds));
-      await api.register(loanRoutes(loans));
       const loanLedger = createLoanLedgerService({ db, loans, funds, clock });
+      await api.register(loanRoutes(loans, loanLedger));
       const portfolio = createPortfolioService({ db, funds, clock });
       await api.register(
         loanLedgerRoutes(

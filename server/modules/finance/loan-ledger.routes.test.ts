@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
-import type { Problem } from '../../../contracts/common.ts';
-import type { Fund, Loan } from '../../../contracts/finance.ts';
+import type { Page, Problem } from '../../../contracts/common.ts';
+import type { Fund, Loan, LoanListItem } from '../../../contracts/finance.ts';
 import type { LoanRepayment, LoanSchedule, LoanState, LoanStatement } from '../../../contracts/finance-ledger.ts';
 import type { Organization } from '../../../contracts/organizations.ts';
 import { createFund, prepareLoan } from '../../testing/finance-factories.ts';
@@ -54,6 +54,18 @@ describeEachDatabase('disbursements, repayments, rescheduling, closing', (kind) 
     // Nothing paid on 15/02: 5 days past due on 20/02 (group 1), 10 on 25/02 (group 2: 5% of 100,000,000).
     expect(await stateOf(loan, '2025-02-20')).toMatchObject({ daysPastDue: 5, overdueInterest: 11_130, debtGroup: 1, provision: 0 });
     expect(await stateOf(loan, '2025-02-25')).toMatchObject({ daysPastDue: 10, debtGroup: 2, provisionBp: 500, provision: 5_000_000 });
+
+    // The loan list shows where it stands today, as its own page does; an application stands nowhere yet.
+    const today = await get<LoanState>(`/api/v1/loans/${loan.id}/state`);
+    const application = await loanFor({ until: 'applied' });
+    const list = await get<Page<LoanListItem>>(`/api/v1/loans?organizationId=${borrower.id}&pageSize=100`);
+    expect(list.items.find((item) => item.id === loan.id)?.position).toEqual({
+      outstandingPrincipal: 100_000_000,
+      daysPastDue: today.daysPastDue,
+      debtGroup: today.debtGroup,
+    });
+    expect(today.daysPastDue).toBeGreaterThan(0);
+    expect(list.items.find((item) => item.id === application.id)?.position).toBeNull();
   });
 
   it('allocates a late repayment, reverses it with a reason, and records it again', async () => {

@@ -1,4 +1,4 @@
-import type { FundRules, Loan } from '../../../contracts/finance.ts';
+import type { FundRules, Loan, LoanFilters, LoanListItem } from '../../../contracts/finance.ts';
 import type { LoanDisbursement, LoanRepayment, LoanSchedule, LoanState, LoanStatement } from '../../../contracts/finance-ledger.ts';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
@@ -85,7 +85,7 @@ export function presentState(state: LedgerState, rules: readonly FundRules[]): L
 
 export function createLoanLedgerService(deps: {
   db: Db;
-  loans: Pick<LoanService, 'getLoan'>;
+  loans: Pick<LoanService, 'getLoan' | 'findLoans'>;
   funds: Pick<FundService, 'findRules'>;
   clock: Clock;
 }) {
@@ -102,6 +102,29 @@ export function createLoanLedgerService(deps: {
   }
 
   return {
+    /** A page of loans; each one being repaid with where it stands today (outstanding, days late, debt group). */
+    async findLoans(actor: Actor, filters: LoanFilters): Promise<{ items: LoanListItem[]; total: number }> {
+      const page = await loans.findLoans(actor, filters);
+      const repaying = await Promise.all(
+        page.items
+          .filter((item) => item.status === 'disbursed' || item.status === 'rescheduled')
+          .map((item) => loans.getLoan(actor, item.id)),
+      );
+      const events = await ledger.findEvents(repaying.map((loan) => loan.id));
+      const rules = await funds.findRules([...new Set(repaying.map((loan) => loan.fundId))]);
+      const today = todayInVietnam(clock.now());
+      const positions = new Map(
+        repaying.flatMap((loan) => {
+          const loanEvents = events.get(loan.id);
+          if (!loanEvents) return [];
+          const state = presentState(replayLedger(ledgerInputOf(loan, loanEvents, today)), rules.get(loan.fundId) ?? []);
+          const position = { outstandingPrincipal: state.outstandingPrincipal, daysPastDue: state.daysPastDue, debtGroup: state.debtGroup };
+          return [[loan.id, position] as const];
+        }),
+      );
+      return { total: page.total, items: page.items.map((item) => ({ ...item, position: positions.get(item.id) ?? null })) };
+    },
+
     /** Every schedule version, the one in force first. */
     async findSchedule(actor: Actor, id: string): Promise<LoanSchedule> {
       await loans.getLoan(actor, id);

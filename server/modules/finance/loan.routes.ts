@@ -12,18 +12,19 @@ import {
   updateLoanSchema,
 } from '../../../contracts/finance.ts';
 import { requireActor } from '../../platform/authentication.ts';
+import type { LoanLedgerService } from './loan-ledger.service.ts';
 import type { LoanService } from './loan.service.ts';
 
 const params = z.object({ id: idSchema });
 const tags = ['loans'];
 
-export function loanRoutes(loans: LoanService): FastifyPluginAsyncZod {
+export function loanRoutes(loans: LoanService, ledger: Pick<LoanLedgerService, 'findLoans'>): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/loans',
       { schema: { tags, summary: 'Find loans', querystring: loanListQuerySchema, response: { 200: loanPageSchema } } },
       async (request) => {
-        const { items, total } = await loans.findLoans(requireActor(request), request.query);
+        const { items, total } = await ledger.findLoans(requireActor(request), request.query);
         return { items, total, page: request.query.page, pageSize: request.query.pageSize };
       },
     );

@@ -213,7 +213,8 @@ describeEachDatabase('the portfolio as of a date', (kind) => {
     expect(groups.reduce((sum, row) => sum + Number(row[3]), 0)).toBe(291_666_667);
     expect(groups.find((row) => row[1] === 3)?.slice(2)).toEqual([1, 91_666_667, 18_333_333]);
     const overdue = workbook.getWorksheet('Quá hạn');
-    expect((overdue?.getRow(3).values as unknown[]).slice(2)).toEqual([
+    const overdueRow = overdue?.getRow(3).values as unknown[] | undefined;
+    expect(overdueRow?.slice(2)).toEqual([
       'HTX Nông nghiệp Tân Tiến',
       expect.any(String),
       91_666_667,

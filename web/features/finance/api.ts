@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuditEntry, Page } from '../../../contracts/common.ts';
-import type { CreateLoan, Fund, Loan, LoanListQuery, LoanSummary, UpdateLoan } from '../../../contracts/finance.ts';
+import type { CreateLoan, Fund, Loan, LoanListItem, LoanListQuery, UpdateLoan } from '../../../contracts/finance.ts';
 import type { LoanDisbursement, LoanRepayment, LoanSchedule, LoanState } from '../../../contracts/finance-ledger.ts';
 import { apiRequest, isApiError, type QueryValue } from '../../lib/api-client.ts';
 
@@ -17,7 +17,7 @@ export function useLoans(query: LoanListQuery, enabled = true) {
   return useQuery({
     enabled,
     queryKey: loanKeys.list(query),
-    queryFn: ({ signal }) => apiRequest<Page<LoanSummary>>('/loans', { query: query as Record<string, QueryValue>, signal }),
+    queryFn: ({ signal }) => apiRequest<Page<LoanListItem>>('/loans', { query: query as Record<string, QueryValue>, signal }),
     placeholderData: keepPreviousData,
   });
 }

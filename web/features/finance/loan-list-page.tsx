@@ -4,7 +4,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loanStatuses, type LoanSummary } from '../../../contracts/finance.ts';
+import { type LoanListItem, loanStatuses } from '../../../contracts/finance.ts';
 import { permissions, useCurrentUser } from '../../app/session.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { AnchorLink, ButtonLink } from '../../components/router-links.tsx';
@@ -69,7 +69,7 @@ export function LoanListPage() {
             clearable
           />
         </SimpleGrid>
-        <DataTable<LoanSummary>
+        <DataTable<LoanListItem>
           aria-label={t('finance.loans.title')}
           withTableBorder
           borderRadius="md"
@@ -109,6 +109,7 @@ export function LoanListPage() {
               accessor: 'requestedAmount',
               title: t('finance.loan.requestedAmount'),
               textAlign: 'right',
+              visibleMediaQuery: wideOnly,
               render: (loan) => (
                 <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                   {formatMoney(loan.requestedAmount)}
@@ -125,6 +126,26 @@ export function LoanListPage() {
                   {formatMoney(loan.disbursed)}
                 </Text>
               ),
+            },
+            {
+              accessor: 'position',
+              title: t('finance.loans.outstandingToday'),
+              textAlign: 'right',
+              render: ({ position }) =>
+                position ? (
+                  <Stack gap={0} align="flex-end">
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {formatMoney(position.outstandingPrincipal)}
+                    </Text>
+                    {position.daysPastDue > 0 && (
+                      <Text size="xs" c="red.8" style={{ whiteSpace: 'nowrap' }}>
+                        {t('finance.loans.overdue', { days: position.daysPastDue, group: position.debtGroup })}
+                      </Text>
+                    )}
+                  </Stack>
+                ) : (
+                  '—'
+                ),
             },
             {
               accessor: 'appliedOn',
