@@ -1,4 +1,4 @@
-import { Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Box, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { getRouteApi } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
@@ -17,6 +17,7 @@ import { LoanStatusBadge } from './loan-status-badge.tsx';
 
 const route = getRouteApi('/signed-in/finance/loans');
 const wideOnly = (theme: { breakpoints: { sm: string } }) => `(min-width: ${theme.breakpoints.sm})`;
+const veryWideOnly = (theme: { breakpoints: { lg: string } }) => `(min-width: ${theme.breakpoints.lg})`;
 
 /** Every loan of the fund(s) the user sees, found by borrower, status or fund. */
 export function LoanListPage() {
@@ -91,6 +92,9 @@ export function LoanListPage() {
                   <AnchorLink to="/finance/loans/$id" params={{ id: loan.id }} fw={500} size="sm">
                     {loan.organizationName}
                   </AnchorLink>
+                  <Box hiddenFrom="sm">
+                    <LoanStatusBadge status={loan.status} />
+                  </Box>
                   <Text size="xs" c="dimmed">
                     {[loan.contractNumber && t('finance.loan.contractShort', { number: loan.contractNumber }), loan.fundName]
                       .filter(Boolean)
@@ -102,7 +106,8 @@ export function LoanListPage() {
             {
               accessor: 'status',
               title: t('finance.loans.status'),
-              width: 170,
+              width: 150,
+              visibleMediaQuery: wideOnly,
               render: (loan) => <LoanStatusBadge status={loan.status} />,
             },
             {
@@ -150,7 +155,7 @@ export function LoanListPage() {
             {
               accessor: 'appliedOn',
               title: t('finance.loan.appliedOn'),
-              visibleMediaQuery: wideOnly,
+              visibleMediaQuery: veryWideOnly,
               render: (loan) => formatDate(loan.appliedOn),
             },
             {
