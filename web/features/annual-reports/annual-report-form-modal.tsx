@@ -1,4 +1,4 @@
-import { Button, Fieldset, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, useMantineTheme } from '@mantine/core';
+import { Fieldset, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, useMantineTheme } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { useQueryClient } from '@tanstack/react-query';
@@ -17,6 +17,7 @@ import { annualReportsQuery, useClassificationRubrics, useSaveAnnualReport } fro
 import { type AnnualReportFormValues, bandForScore, validateAnnualReport, valuesFromReport } from './annual-report-values.ts';
 import { BandBadge } from './band-badge.tsx';
 import { type FigureField, figureGroups } from './options.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 
 type AnnualReportFormModalProps = {
   organizationId: string;
@@ -289,14 +290,7 @@ export function AnnualReportFormModal({ organizationId, organizationName, report
             error={errors.notes}
           />
           <SaveProblemAlert problem={problem} onReloadLatest={confirmLoadLatest} isReloading={isReloading} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('common.save')} isPending={save.isPending} />
         </Stack>
       </form>
     </Modal>

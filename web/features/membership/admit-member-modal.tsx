@@ -1,4 +1,4 @@
-import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MembershipCategory } from '../../../contracts/membership.ts';
@@ -8,6 +8,7 @@ import { OrganizationSelect } from '../organizations/organization-select.tsx';
 import { useCreateMembership } from './api.ts';
 import { todayInVietnam } from '../../lib/calendar.ts';
 import { fieldErrorsOf, ProblemAlert } from '../../components/problem-alert.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 
 type AdmitMemberModalProps = {
   isOpen: boolean;
@@ -142,14 +143,7 @@ export function AdmitMemberModal({ isOpen, onClose, organization }: AdmitMemberM
             error={errors.notes || undefined}
           />
           <ProblemAlert error={create.error} staleHint={t('membership.staleHint')} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('membership.admit.submit')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} submitLabel={t('membership.admit.submit')} isPending={create.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -3,7 +3,8 @@ import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import type { DuesBehind } from '../../../contracts/membership.ts';
 import { AnchorLink } from '../../components/router-links.tsx';
-import { formatDate, formatMoney, formatNumber } from '../../lib/format.ts';
+import { useTablePaging } from '../../components/table-paging.ts';
+import { formatDate, formatMoney } from '../../lib/format.ts';
 
 type BehindRow = DuesBehind['items'][number];
 
@@ -22,6 +23,7 @@ type BehindTableProps = {
 /** Members still owing dues, with each year's arrears, oldest first. */
 export function BehindTable(props: BehindTableProps) {
   const { t } = useTranslation();
+  const paging = useTablePaging();
   return (
     <DataTable<BehindRow>
       aria-label={t('membership.behind.tableLabel')}
@@ -36,12 +38,8 @@ export function BehindTable(props: BehindTableProps) {
       onPageChange={props.onPageChange}
       totalRecords={props.total}
       recordsPerPage={props.pageSize}
-      paginationText={({ from, to, totalRecords }) =>
-        t('list.range', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(totalRecords) })
-      }
-      getPaginationControlProps={(control) => ({ 'aria-label': t(`list.pageControl.${control}`) })}
+      {...paging}
       noRecordsText={t('membership.behind.empty')}
-      loadingText={t('common.loading')}
       columns={[
         {
           accessor: 'organization',

@@ -3,7 +3,8 @@ import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import type { Dues } from '../../../contracts/membership.ts';
 import { AnchorLink } from '../../components/router-links.tsx';
-import { formatDate, formatMoney, formatNumber } from '../../lib/format.ts';
+import { useTablePaging } from '../../components/table-paging.ts';
+import { formatDate, formatMoney } from '../../lib/format.ts';
 import { DuesStatusLabel } from './dues-status.tsx';
 
 type DuesTableProps = {
@@ -22,6 +23,7 @@ const wideOnly = (theme: { breakpoints: { sm: string } }) => `(min-width: ${them
 /** Every member's dues of one year. */
 export function DuesTable(props: DuesTableProps) {
   const { t } = useTranslation();
+  const paging = useTablePaging();
   return (
     <DataTable<Dues>
       aria-label={t('membership.dues.tableLabel')}
@@ -36,12 +38,8 @@ export function DuesTable(props: DuesTableProps) {
       onPageChange={props.onPageChange}
       totalRecords={props.total}
       recordsPerPage={props.pageSize}
-      paginationText={({ from, to, totalRecords }) =>
-        t('list.range', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(totalRecords) })
-      }
-      getPaginationControlProps={(control) => ({ 'aria-label': t(`list.pageControl.${control}`) })}
+      {...paging}
       noRecordsText={t('membership.dues.empty')}
-      loadingText={t('common.loading')}
       columns={[
         {
           accessor: 'organizationName',

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Membership, MembershipCategory } from '../../../contracts/membership.ts';
@@ -6,6 +6,7 @@ import { DateField } from '../../components/date-field.tsx';
 import { notifySuccess } from '../../lib/error-messages.ts';
 import { useUpdateMembership } from './api.ts';
 import { fieldErrorsOf, ProblemAlert } from '../../components/problem-alert.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 
 type EditMembershipModalProps = { membership: Membership | null; onClose: () => void };
 
@@ -128,14 +129,7 @@ export function EditMembershipModal({ membership, onClose }: EditMembershipModal
             error={errors.notes || undefined}
           />
           <ProblemAlert error={update.error} staleHint={t('membership.staleHint')} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} submitLabel={t('common.save')} isPending={update.isPending} />
         </Stack>
       </form>
     </Modal>

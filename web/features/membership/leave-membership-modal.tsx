@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Membership } from '../../../contracts/membership.ts';
@@ -8,6 +8,7 @@ import { formatDate } from '../../lib/format.ts';
 import { useUpdateMembership } from './api.ts';
 import { todayInVietnam } from '../../lib/calendar.ts';
 import { fieldErrorsOf, ProblemAlert } from '../../components/problem-alert.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 
 type LeaveMembershipModalProps = { membership: Membership | null; onClose: () => void };
 
@@ -91,14 +92,7 @@ export function LeaveMembershipModal({ membership, onClose }: LeaveMembershipMod
               error={errors.leftReason || undefined}
             />
             <ProblemAlert error={update.error} staleHint={t('membership.staleHint')} />
-            <Group justify="flex-end" gap="xs">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" color="red" loading={update.isPending}>
-                {t('membership.leave.submit')}
-              </Button>
-            </Group>
+            <FormActions onCancel={close} submitLabel={t('membership.leave.submit')} isPending={update.isPending} color="red" />
           </Stack>
         </form>
       )}

@@ -3,7 +3,8 @@ import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import type { Dues, Membership } from '../../../contracts/membership.ts';
 import { AnchorLink } from '../../components/router-links.tsx';
-import { formatDate, formatNumber } from '../../lib/format.ts';
+import { useTablePaging } from '../../components/table-paging.ts';
+import { formatDate } from '../../lib/format.ts';
 import { DuesStatusLabel } from './dues-status.tsx';
 
 type MemberTableProps = {
@@ -26,6 +27,7 @@ const wideOnly = (theme: { breakpoints: { sm: string } }) => `(min-width: ${them
 
 export function MemberTable(props: MemberTableProps) {
   const { t } = useTranslation();
+  const paging = useTablePaging();
   const sortStatus: DataTableSortStatus<Membership> = {
     columnAccessor: props.sort.replace(/^-/, ''),
     direction: props.sort.startsWith('-') ? 'desc' : 'asc',
@@ -50,12 +52,8 @@ export function MemberTable(props: MemberTableProps) {
       onPageChange={props.onPageChange}
       totalRecords={props.total}
       recordsPerPage={props.pageSize}
-      paginationText={({ from, to, totalRecords }) =>
-        t('list.range', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(totalRecords) })
-      }
-      getPaginationControlProps={(control) => ({ 'aria-label': t(`list.pageControl.${control}`) })}
+      {...paging}
       noRecordsText={t('membership.list.empty')}
-      loadingText={t('common.loading')}
       columns={[
         {
           accessor: 'name',

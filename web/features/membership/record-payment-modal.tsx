@@ -11,6 +11,7 @@ import { formatMoney } from '../../lib/format.ts';
 import { useOrganizationMemberships, useSaveDues } from './api.ts';
 import { todayInVietnam } from '../../lib/calendar.ts';
 import { fieldErrorsOf, ProblemAlert } from '../../components/problem-alert.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 
 export type PaymentTarget = { organizationId: string; organizationName: string; membershipId: string; year: number };
 
@@ -170,14 +171,7 @@ export function RecordPaymentModal({ target, onClose }: { target: PaymentTarget 
               onChange={(event) => set({ notes: event.currentTarget.value })}
             />
             <ProblemAlert error={save.error} staleHint={t('membership.staleHint')} />
-            <Group justify="flex-end" gap="xs">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                {t('membership.payment.submit')}
-              </Button>
-            </Group>
+            <FormActions onCancel={close} submitLabel={t('membership.payment.submit')} isPending={save.isPending} />
           </Stack>
         </form>
       )}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../contracts/organizations.ts';
@@ -6,6 +6,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import { describeError, notifySuccess } from '../../lib/error-messages.ts';
 import { fieldErrorsFromProblem } from '../../lib/field-errors.ts';
 import { useArchiveOrganization, useOrganization } from './api.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 
 type ArchiveOrganizationModalProps = { organization: Organization; isOpen: boolean; onClose: () => void };
 
@@ -89,14 +90,7 @@ export function ArchiveOrganizationModal({ organization, isOpen, onClose }: Arch
               </Stack>
             </Alert>
           )}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={archive.isPending}>
-              {t('common.archive')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} submitLabel={t('common.archive')} isPending={archive.isPending} color="red" />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Fieldset, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationKind, OrganizationStatus, Sector } from '../../../contracts/organizations.ts';
@@ -8,6 +8,7 @@ import type { FormState } from '../../lib/use-form-state.ts';
 import { CommuneSelect } from '../places/commune-select.tsx';
 import type { OrganizationField, OrganizationFormValues } from './organization-form-values.ts';
 import { useOrganizationOptions } from './options.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 
 type OrganizationFormProps = {
   form: FormState<OrganizationFormValues>;
@@ -202,14 +203,7 @@ export function OrganizationForm(props: OrganizationFormProps) {
 
         {props.alert}
 
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={props.onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={props.isSaving}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={props.onCancel} submitLabel={t('common.save')} isPending={props.isSaving} />
       </Stack>
     </form>
   );

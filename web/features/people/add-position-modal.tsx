@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CreatePosition, createPositionSchema, type Position, positions } from '../../../contracts/people.ts';
@@ -10,6 +10,7 @@ import { useCreatePosition } from './api.ts';
 import { PersonFields } from './person-fields.tsx';
 import { emptyPersonValues, toPersonInput, translatePersonIssue } from './person-form-values.ts';
 import { PersonSelect } from './person-select.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 
 type AddPositionModalProps = { organizationId: string; organizationName: string; onClose: () => void };
 
@@ -143,14 +144,7 @@ export function AddPositionModal({ organizationId, organizationName, onClose }: 
               {refusal}
             </Alert>
           )}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('common.save')} isPending={create.isPending} />
         </Stack>
       </form>
     </Modal>

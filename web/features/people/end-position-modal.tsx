@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationPosition } from '../../../contracts/people.ts';
@@ -7,6 +7,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import { describeError, notifySuccess } from '../../lib/error-messages.ts';
 import { fieldErrorsFromProblem } from '../../lib/field-errors.ts';
 import { useUpdatePosition } from './api.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 
 function today(): string {
   // The calendar day in Vietnam, whatever the device's zone.
@@ -76,14 +77,7 @@ export function EndPositionModal({ position, onClose }: EndPositionModalProps) {
               {isConflict ? t('people.positionConflict') : describeError(update.error)}
             </Alert>
           )}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending} disabled={isConflict}>
-              {t('people.endPosition')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('people.endPosition')} isPending={update.isPending} disabled={isConflict} />
         </Stack>
       </form>
     </Modal>

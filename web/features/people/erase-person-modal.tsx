@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, List, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../contracts/people.ts';
@@ -6,6 +6,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import { describeError, notifySuccess } from '../../lib/error-messages.ts';
 import { fieldErrorsFromProblem } from '../../lib/field-errors.ts';
 import { useErasePerson } from './api.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 
 /** Erasure on request (Decree 13/2023) cannot be undone: the user names the request and types the name again. */
 export function ErasePersonModal({ person, onClose }: { person: Person; onClose: () => void }) {
@@ -91,14 +92,13 @@ export function ErasePersonModal({ person, onClose }: { person: Person; onClose:
               {describeError(erase.error)}
             </Alert>
           )}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={erase.isPending} disabled={!isNameConfirmed}>
-              {t('people.eraseSubmit')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            submitLabel={t('people.eraseSubmit')}
+            isPending={erase.isPending}
+            color="red"
+            disabled={!isNameConfirmed}
+          />
           <Text size="xs" c="dimmed">
             {t('people.eraseAudit')}
           </Text>

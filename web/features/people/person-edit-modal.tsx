@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../contracts/people.ts';
 import { isApiError } from '../../lib/api-client.ts';
@@ -8,6 +8,7 @@ import { useFormState } from '../../lib/use-form-state.ts';
 import { useUpdatePerson } from './api.ts';
 import { PersonFields } from './person-fields.tsx';
 import { validatePersonChanges, valuesFromPerson } from './person-form-values.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 
 export function PersonEditModal({ person, onClose }: { person: Person; onClose: () => void }) {
   const { t } = useTranslation();
@@ -47,14 +48,7 @@ export function PersonEditModal({ person, onClose }: { person: Person; onClose: 
       >
         <Stack gap="sm">
           <PersonFields form={form} isPersonalDataHidden={person.isPersonalDataHidden} autoFocus />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('common.save')} isPending={update.isPending} />
         </Stack>
       </form>
     </Modal>
