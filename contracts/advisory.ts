@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentSchema } from './attachments.ts';
 import { calendarDate, idSchema, optionalText, pageOf, pagingQuery, queryBoolean, text } from './common.ts';
 import { organizationKindSchema, sectorSchema, updateOrganizationSchema } from './organizations.ts';
 import { communeCodeSchema, provinceCodeSchema } from './places.ts';
@@ -38,11 +39,6 @@ export const CLOSED_ADVISORY_STAGES = ['registered', 'completed', 'dropped'] as 
 export const foundingKinds = ['cooperative', 'cooperative_union', 'cooperative_group'] as const;
 export const foundingKindSchema = z.enum(foundingKinds);
 export type FoundingKind = z.infer<typeof foundingKindSchema>;
-
-/** Attachments: PDF, Word (.docx), JPEG and PNG, checked by their content, at most this size. */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const attachmentTypes = ['pdf', 'docx', 'jpeg', 'png'] as const;
-export const attachmentTypeSchema = z.enum(attachmentTypes);
 
 const phone = z
   .string()
@@ -178,16 +174,7 @@ export const advisoryActivitySchema = z.object({
 });
 export type AdvisoryActivity = z.infer<typeof advisoryActivitySchema>;
 
-export const advisoryAttachmentSchema = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  name: z.string(),
-  type: attachmentTypeSchema,
-  contentType: z.string(),
-  size: z.number().int(),
-  uploadedBy: z.string().nullable(),
-  uploadedAt: z.string(),
-});
+export const advisoryAttachmentSchema = attachmentSchema.extend({ caseId: z.string() });
 export type AdvisoryAttachment = z.infer<typeof advisoryAttachmentSchema>;
 
 const caseOrganizationSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentSchema } from './attachments.ts';
 import { calendarDate, idSchema, optionalText, pageOf, pagingQuery, text } from './common.ts';
 import { provinceCodeSchema } from './places.ts';
 import { sectorSchema } from './organizations.ts';
@@ -230,6 +231,10 @@ export const loanSchema = z.object({
   version: z.number().int(),
 });
 export type Loan = z.infer<typeof loanSchema>;
+
+/** A scanned paper of the loan's file, kept with it. */
+export const loanAttachmentSchema = attachmentSchema.extend({ loanId: z.string() });
+export type LoanAttachment = z.infer<typeof loanAttachmentSchema>;
 
 export const loanListQuerySchema = pagingQuery.extend({
   status: loanStatusSchema.optional(),

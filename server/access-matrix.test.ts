@@ -179,6 +179,10 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/v1/loans/:id', allowed: everyone },
   { method: 'PATCH', route: '/api/v1/loans/:id', allowed: writers, body: () => ({ version: 1, purpose: 'Mục đích mới' }) },
   { method: 'GET', route: '/api/v1/loans/:id/history', allowed: everyone },
+  { method: 'GET', route: '/api/v1/loans/:id/attachments', allowed: everyone },
+  { method: 'POST', route: '/api/v1/loans/:id/attachments', allowed: [...writers, 'leader'] },
+  { method: 'GET', route: '/api/v1/loan-attachments/:id', allowed: everyone },
+  { method: 'DELETE', route: '/api/v1/loan-attachments/:id', allowed: [...writers, 'leader'] },
   {
     method: 'POST',
     route: '/api/v1/loans/:id/appraisal',
@@ -335,6 +339,18 @@ describeEachDatabase('who may call which route', (kind) => {
     return response.json<{ id: string }>().id;
   }
 
+  /** A scanned paper of a new application by the organisation, for the routes about one paper. */
+  async function freshLoanAttachmentId(organization: Organization): Promise<string> {
+    const body = multipartBody({ name: 'don-vay.pdf', content: samplePdf });
+    const response = await context.request({
+      method: 'POST',
+      url: `/api/v1/loans/${await freshLoanId(organization)}/attachments`,
+      headers: { ...staffHeaders, ...body.headers },
+      payload: body.payload,
+    });
+    return response.json<{ id: string }>().id;
+  }
+
   /** A referral of the organisation to a bank, for the route that changes one. */
   async function freshReferralId(organization: Organization): Promise<string> {
     const response = await context.request({
@@ -368,6 +384,7 @@ describeEachDatabase('who may call which route', (kind) => {
         }
         if (testCase.route.startsWith('/api/v1/memberships/:id')) id = await freshMembershipId(organization);
         if (testCase.route.startsWith('/api/v1/loans/:id')) id = await freshLoanId(organization);
+        if (testCase.route.startsWith('/api/v1/loan-attachments/:id')) id = await freshLoanAttachmentId(organization);
         if (testCase.route.startsWith('/api/v1/funds/:id')) id = financeFixture.fundId;
         if (testCase.route.startsWith('/api/v1/bank-referrals/:id')) id = await freshReferralId(organization);
         const response = await context.request({

@@ -50,6 +50,8 @@ import { createBankReferralService } from './modules/finance/bank-referral.servi
 import { fundRoutes } from './modules/finance/fund.routes.ts';
 import { createFundService } from './modules/finance/fund.service.ts';
 import { loanLedgerRoutes } from './modules/finance/loan-ledger.routes.ts';
+import { loanAttachmentRoutes } from './modules/finance/loan-attachment.routes.ts';
+import { createLoanAttachmentService } from './modules/finance/loan-attachment.service.ts';
 import { createLoanLedgerService } from './modules/finance/loan-ledger.service.ts';
 import { createLoanRestructuringService } from './modules/finance/loan-restructuring.service.ts';
 import { createLoanServicingService } from './modules/finance/loan-servicing.service.ts';
@@ -150,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(fundRoutes(funds));
       const loanLedger = createLoanLedgerService({ db, loans, funds, clock });
       await api.register(loanRoutes(loans, loanLedger));
+      await api.register(loanAttachmentRoutes(createLoanAttachmentService({ db, loans, clock })));
       const portfolio = createPortfolioService({ db, funds, clock });
       await api.register(
         loanLedgerRoutes(

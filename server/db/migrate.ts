@@ -8,6 +8,7 @@ import * as advisoryMembership from './migrations/20261128T1900-advisory-members
 import * as finance from './migrations/20261128T2000-finance.ts';
 import * as duplicateFlags from './migrations/20261128T2100-duplicate-flags.ts';
 import * as dataVersions from './migrations/20261128T2200-data-versions.ts';
+import * as loanAttachments from './migrations/20261129T0530-loan-attachments.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Listed explicitly so that bundlers and tsx see them all. */
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128T2000-finance': finance,
   '20261128T2100-duplicate-flags': duplicateFlags,
   '20261128T2200-data-versions': dataVersions,
+  '20261129T0530-loan-attachments': loanAttachments,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1) ?? 'none';

@@ -1,3 +1,5 @@
+import type { AttachmentType } from '../../contracts/attachments.ts';
+
 /** Table types of the finance module: funds, loans and their ledger, bank referrals. */
 
 /** The support fund and its rules rows (each applies from its date). */
@@ -127,6 +129,20 @@ export type LoanRepaymentTable = {
   reversed_by: string | null;
   reversed_by_name: string | null;
   reversal_reason: string | null;
+};
+
+export type LoanAttachmentTable = {
+  id: string;
+  loan_id: string;
+  file_id: string;
+  name: string;
+  file_type: AttachmentType;
+  content_type: string;
+  size: number;
+  uploaded_by: string | null;
+  uploaded_by_name: string | null;
+  uploaded_at: string;
+  removed_at: string | null;
 };
 
 export type LoanAllocationTable = {

@@ -15,6 +15,7 @@ import type {
   LoanScheduleLineTable,
   LoanRepaymentTable,
   LoanAllocationTable,
+  LoanAttachmentTable,
   BankReferralTable,
 } from './schema-finance.ts';
 import type { ImportEntity } from '../../contracts/imports.ts';
@@ -321,6 +322,7 @@ export type Database = {
   loan_schedule_lines: LoanScheduleLineTable;
   loan_repayments: LoanRepaymentTable;
   loan_allocations: LoanAllocationTable;
+  loan_attachments: LoanAttachmentTable;
   bank_referrals: BankReferralTable;
 };
 
@@ -344,5 +346,6 @@ export type {
   LoanScheduleLineTable,
   LoanRepaymentTable,
   LoanAllocationTable,
+  LoanAttachmentTable,
   BankReferralTable,
 };

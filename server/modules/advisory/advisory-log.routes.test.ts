@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
-import { type AdvisoryActivity, type AdvisoryAttachment, type AdvisoryCase, MAX_ATTACHMENT_BYTES } from '../../../contracts/advisory.ts';
+import type { AdvisoryActivity, AdvisoryAttachment, AdvisoryCase } from '../../../contracts/advisory.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../../contracts/attachments.ts';
 import type { Organization } from '../../../contracts/organizations.ts';
 import { samplePdf, samplePng, sampleDocx, sampleJpeg } from '../../testing/documents.ts';
 import { multipartBody } from '../../testing/multipart.ts';

@@ -4,23 +4,16 @@ import {
   advisoryActivitySchema,
   advisoryAttachmentSchema,
   createAdvisoryActivitySchema,
-  MAX_ATTACHMENT_BYTES,
   updateAdvisoryActivitySchema,
 } from '../../../contracts/advisory.ts';
 import { idSchema } from '../../../contracts/common.ts';
+import { readAttachmentUpload } from '../../platform/attachment-upload.ts';
 import { requireActor } from '../../platform/authentication.ts';
 import { attachmentHeader } from '../../platform/sheets/sheet-writer.ts';
 import type { AdvisoryLogService } from './advisory-log.service.ts';
-import { attachmentTooLarge, badAttachment } from './attachment.rules.ts';
 
 const params = z.object({ id: idSchema });
 const tags = ['advisory'];
-
-const noFile = () =>
-  badAttachment({
-    vi: 'Hãy chọn tệp PDF, Word (.docx), JPEG hoặc PNG để tải lên.',
-    en: 'Choose a PDF, Word (.docx), JPEG or PNG file to upload.',
-  });
 
 export function advisoryLogRoutes(log: AdvisoryLogService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -67,17 +60,7 @@ export function advisoryLogRoutes(log: AdvisoryLogService): FastifyPluginAsyncZo
         const actor = requireActor(request);
         // Refuse before reading an upload the caller may not make.
         await log.assertMayAttach(actor, request.params.id);
-        if (!request.isMultipart()) throw noFile();
-        let upload: { fileName: string; content: Buffer } | undefined;
-        for await (const part of request.parts({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 2 } })) {
-          if (part.type !== 'file') continue;
-          const content = await part.toBuffer().catch(() => {
-            throw attachmentTooLarge();
-          });
-          if (part.file.truncated) throw attachmentTooLarge();
-          upload = { fileName: part.filename.normalize('NFC').trim().slice(0, 200), content };
-        }
-        if (!upload) throw noFile();
+        const upload = await readAttachmentUpload(request);
         return reply.status(201).send(await log.addAttachment(actor, request.params.id, upload));
       },
     );

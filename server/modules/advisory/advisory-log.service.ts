@@ -12,7 +12,7 @@ import type { AdvisoryCaseService } from './advisory-case.service.ts';
 import { createAdvisoryLogRepository } from './advisory-log.repository.ts';
 import { canBeAssignedCase, canWriteAdvisoryCase } from './advisory.policy.ts';
 import { minutesOf } from './advisory.rules.ts';
-import { checkAttachment } from './attachment.rules.ts';
+import { checkAttachment } from '../../platform/attachments.rules.ts';
 
 const ACTIVITY = { vi: 'hoạt động', en: 'Activity' };
 const ATTACHMENT = { vi: 'tệp đính kèm', en: 'Attachment' };

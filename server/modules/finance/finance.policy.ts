@@ -40,6 +40,10 @@ export const canServiceLoan = (actor: Actor, loan: Pick<LoanTarget, 'provinceCod
   WRITERS.has(actor.role) && isInProvince(actor, loan.provinceCode);
 
 /** Writing a loan off loses the fund's money: a leader's decision. */
+/** The papers of the file: staff file them, and a leader files the decision they signed. */
+export const canFileLoanPapers = (actor: Actor, loan: Pick<LoanTarget, 'provinceCode'>): boolean =>
+  (WRITERS.has(actor.role) || actor.role === 'leader') && isInProvince(actor, loan.provinceCode);
+
 export const canWriteOffLoan = (actor: Actor, loan: Pick<LoanTarget, 'provinceCode'>): boolean =>
   actor.role === 'leader' && isInProvince(actor, loan.provinceCode);
 

@@ -1,7 +1,5 @@
-import { MAX_ATTACHMENT_BYTES } from '../../../contracts/advisory.ts';
-import { AppError, type Localized } from '../../platform/errors.ts';
-
-export type AttachmentType = 'pdf' | 'docx' | 'jpeg' | 'png';
+import { type AttachmentType, MAX_ATTACHMENT_BYTES } from '../../contracts/attachments.ts';
+import { AppError, type Localized } from './errors.ts';
 
 const CONTENT_TYPES: Record<AttachmentType, string> = {
   pdf: 'application/pdf',

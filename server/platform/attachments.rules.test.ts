@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTACHMENT_BYTES } from '../../../contracts/advisory.ts';
-import { AppError } from '../../platform/errors.ts';
-import {
-  samplePdf as pdf,
-  samplePng as png,
-  sampleJpeg as jpeg,
-  sampleDocx as docx,
-  sampleXlsx,
-  zipEntry,
-} from '../../testing/documents.ts';
-import { checkAttachment, detectAttachmentType } from './attachment.rules.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../contracts/attachments.ts';
+import { AppError } from './errors.ts';
+import { samplePdf as pdf, samplePng as png, sampleJpeg as jpeg, sampleDocx as docx, sampleXlsx, zipEntry } from '../testing/documents.ts';
+import { checkAttachment, detectAttachmentType } from './attachments.rules.ts';
 
 const streamedDocx = Buffer.concat([zipEntry('[Content_Types].xml', undefined, true), zipEntry('word/document.xml', undefined, true)]);
 
