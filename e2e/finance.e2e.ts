@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFundService } from '../server/modules/finance/fund.service.ts';
 import { systemActor } from '../server/platform/access.ts';
 import { systemClock } from '../server/platform/clock.ts';
+import { samplePdf } from '../server/testing/documents.ts';
 import { buildFund } from '../server/testing/finance-factories.ts';
 import { keepScreenshot, launchBrowser, openPage } from './support/browser.ts';
 import { E2E_PASSWORD, type HoptacServer, startHoptac } from './support/hoptac-server.ts';
@@ -55,6 +57,17 @@ describe('a cooperative borrows from the support fund', () => {
     await officer.page.getByRole('button', { name: 'Lưu hồ sơ vay' }).click();
     await officer.page.getByRole('heading', { name: borrower }).waitFor();
     await officer.page.getByText('Đã nộp hồ sơ').first().waitFor();
+
+    // The scanned application goes with the file, and comes back as it went in.
+    const chooser = officer.page.waitForEvent('filechooser');
+    await officer.page.getByRole('button', { name: 'Thêm tệp' }).click();
+    await (await chooser).setFiles({ name: 'Đơn đề nghị vay.pdf', mimeType: 'application/pdf', buffer: samplePdf });
+    const paper = officer.page.getByRole('link', { name: 'Đơn đề nghị vay.pdf' });
+    await paper.waitFor();
+    const download = officer.page.waitForEvent('download');
+    await paper.click();
+    const saved = await (await download).path();
+    expect(fs.readFileSync(saved).equals(samplePdf)).toBe(true);
 
     await takeStep(
       officer.page,
@@ -110,6 +123,11 @@ describe('a cooperative borrows from the support fund', () => {
     for (const button of ['Thu nợ', 'Giải ngân', 'Gia hạn, điều chỉnh', 'Tất toán']) {
       expect(await page.getByRole('button', { name: button, exact: true }).count(), button).toBe(0);
     }
+    // The department reads the file's papers, and may neither add nor remove one.
+    await page.getByRole('tab', { name: 'Hồ sơ vay' }).click();
+    await page.getByRole('link', { name: 'Đơn đề nghị vay.pdf' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Thêm tệp' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Gỡ tệp/ }).count()).toBe(0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await keepScreenshot(page, 'finance-05-viewer-phone');

@@ -88,6 +88,9 @@ export const permissions = {
   canServiceLoans: isWriter,
   /** Approving or rejecting a loan (never one they appraised) and writing one off: a leader. */
   canDecideLoans: (role: Role) => role === 'leader',
+  /** The scanned papers of a loan's file: staff file them, a leader the decision they signed. */
+  canFileLoanPapers: (user: SessionUser, loan: { provinceCode: string }) =>
+    (isWriter(user.role) || user.role === 'leader') && isInProvince(user, loan.provinceCode),
   /** Running a fund's capital and rules. */
   canManageFunds: isWriter,
   /** The Alliance's view over all borrowers: not for a cooperative's account. */

@@ -10,14 +10,14 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
 }
 
 /** Why a save failed, in the server's words; "someone saved first" says what to do next (`staleHint`). */
-export function ProblemAlert({ error, staleHint }: { error: unknown; staleHint: string }) {
+export function ProblemAlert({ error, staleHint }: { error: unknown; staleHint?: string }) {
   const { t } = useTranslation();
   if (!error) return null;
   const isStale = isApiError(error, 409) && error.problem.code === 'version_conflict';
   return (
     <Alert color={isStale ? 'yellow' : 'red'} variant="light" role="alert" title={isStale ? t('conflict.title') : undefined}>
       <Text size="sm">{describeError(error)}</Text>
-      {isStale && (
+      {isStale && staleHint && (
         <Text size="sm" mt={4}>
           {staleHint}
         </Text>

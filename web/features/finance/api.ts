@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuditEntry, Page } from '../../../contracts/common.ts';
-import type { CreateLoan, Fund, Loan, LoanListItem, LoanListQuery, UpdateLoan } from '../../../contracts/finance.ts';
+import type { CreateLoan, Fund, Loan, LoanAttachment, LoanListItem, LoanListQuery, UpdateLoan } from '../../../contracts/finance.ts';
 import type { LoanDisbursement, LoanRepayment, LoanSchedule, LoanState } from '../../../contracts/finance-ledger.ts';
 import { apiRequest, isApiError, type QueryValue } from '../../lib/api-client.ts';
 
@@ -42,6 +42,31 @@ export const useLoanState = (id: string, asOf: string | undefined, enabled = tru
 export const useLoanRepayments = (id: string, enabled = true) => useLoanPart<LoanRepayment[]>(id, 'repayments', { enabled });
 export const useLoanDisbursements = (id: string, enabled = true) => useLoanPart<LoanDisbursement[]>(id, 'disbursements', { enabled });
 export const useLoanHistory = (id: string, enabled = true) => useLoanPart<AuditEntry[]>(id, 'history', { enabled });
+export const useLoanPapers = (id: string) => useLoanPart<LoanAttachment[]>(id, 'attachments');
+
+/** Where the browser downloads a paper of a loan. */
+export const loanPaperHref = (paper: { id: string }) => `/api/v1/loan-attachments/${encodeURIComponent(paper.id)}`;
+
+/** Files a scanned paper (multipart, field "file") with the loan. */
+export function useUploadLoanPaper(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return apiRequest<LoanAttachment>(loanPath(id, '/attachments'), { method: 'POST', body: form });
+    },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: loanKeys.part(id, 'attachments') }),
+  });
+}
+
+export function useRemoveLoanPaper(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (paper: LoanAttachment) => apiRequest<void>(`/loan-attachments/${encodeURIComponent(paper.id)}`, { method: 'DELETE' }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: loanKeys.part(id, 'attachments') }),
+  });
+}
 
 /** The funds a loan may come from, for the application form and the list's filter. */
 export function useFundChoices() {

@@ -11,6 +11,7 @@ import { AnchorLink } from '../../components/router-links.tsx';
 import { formatDate, formatDateTime, formatMoney, formatRateBp } from '../../lib/format.ts';
 import { useLoan, useLoanHistory } from './api.ts';
 import { FinanceNav } from './finance-nav.tsx';
+import { LoanPapers } from './loan-papers.tsx';
 import { LoanPaymentsTab } from './loan-payments-tab.tsx';
 import { LoanScheduleTab } from './loan-schedule-tab.tsx';
 import { LoanStateTab } from './loan-state-tab.tsx';
@@ -206,6 +207,7 @@ function LoanFile({ loan }: { loan: Loan }) {
             </List>
           )}
         </Paper>
+        <LoanPapers loan={loan} />
         {loan.appraisal && (
           <Paper withBorder radius="md" p="md">
             <Title order={3} fz="h5" mb={6}>
