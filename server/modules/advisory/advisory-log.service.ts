@@ -12,7 +12,7 @@ import type { AdvisoryCaseService } from './advisory-case.service.ts';
 import { createAdvisoryLogRepository } from './advisory-log.repository.ts';
 import { canBeAssignedCase, canWriteAdvisoryCase } from './advisory.policy.ts';
 import { minutesOf } from './advisory.rules.ts';
-import { checkAttachment } from '../../platform/attachments.rules.ts';
+import { storeAttachmentFile } from '../../platform/attachment-files.ts';
 
 const ACTIVITY = { vi: 'hoạt động', en: 'Activity' };
 const ATTACHMENT = { vi: 'tệp đính kèm', en: 'Attachment' };
@@ -132,31 +132,11 @@ export function createAdvisoryLogService(deps: { db: Db; cases: Pick<AdvisoryCas
     /** Keeps a checked file (PDF, .docx, JPEG, PNG, ≤ 10 MB) with the case, the file and its history row in one transaction. */
     async addAttachment(actor: Actor, caseId: string, upload: { fileName: string; content: Buffer }): Promise<AdvisoryAttachment> {
       await cases.getWritable(actor, caseId);
-      const { type, contentType } = checkAttachment(upload.content, upload.fileName);
       const id = newId();
       const now = instantOf(clock);
       return inTransaction(db, async (trx) => {
-        const fileId = await createFileRepository(trx).insertFile({
-          name: upload.fileName,
-          contentType,
-          content: upload.content,
-          createdBy: actor.userId,
-          now,
-        });
         const repository = createAdvisoryLogRepository(trx);
-        await repository.insertAttachment({
-          id,
-          case_id: caseId,
-          file_id: fileId,
-          name: upload.fileName,
-          file_type: type,
-          content_type: contentType,
-          size: upload.content.length,
-          uploaded_by: actor.userId,
-          uploaded_by_name: actor.displayName,
-          uploaded_at: now,
-          removed_at: null,
-        });
+        await repository.insertAttachment({ id, case_id: caseId, ...(await storeAttachmentFile(trx, actor, upload, now)) });
         const saved = await repository.findAttachment(id);
         if (!saved) throw notFound(ATTACHMENT);
         await writeAudit(trx, {

@@ -1,7 +1,7 @@
 import type { Loan, LoanAttachment } from '../../../contracts/finance.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import { type Actor, assertAllowed } from '../../platform/access.ts';
-import { checkAttachment } from '../../platform/attachments.rules.ts';
+import { storeAttachmentFile } from '../../platform/attachment-files.ts';
 import { writeAudit } from '../../platform/audit.repository.ts';
 import { type Clock, instantOf } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -53,31 +53,11 @@ export function createLoanAttachmentService(deps: { db: Db; loans: Pick<LoanServ
     /** Keeps a checked file (PDF, .docx, JPEG, PNG, ≤ 10 MB): the file, its row and the history row in one transaction. */
     async addAttachment(actor: Actor, loanId: string, upload: { fileName: string; content: Buffer }): Promise<LoanAttachment> {
       await writableLoan(actor, loanId);
-      const { type, contentType } = checkAttachment(upload.content, upload.fileName);
       const id = newId();
       const now = instantOf(clock);
       return inTransaction(db, async (trx) => {
-        const fileId = await createFileRepository(trx).insertFile({
-          name: upload.fileName,
-          contentType,
-          content: upload.content,
-          createdBy: actor.userId,
-          now,
-        });
         const repository = createLoanAttachmentRepository(trx);
-        await repository.insertAttachment({
-          id,
-          loan_id: loanId,
-          file_id: fileId,
-          name: upload.fileName,
-          file_type: type,
-          content_type: contentType,
-          size: upload.content.length,
-          uploaded_by: actor.userId,
-          uploaded_by_name: actor.displayName,
-          uploaded_at: now,
-          removed_at: null,
-        });
+        await repository.insertAttachment({ id, loan_id: loanId, ...(await storeAttachmentFile(trx, actor, upload, now)) });
         const saved = await repository.findAttachment(id);
         if (!saved) throw notFound(ATTACHMENT);
         const { fileId: _fileId, ...attachment } = saved;
