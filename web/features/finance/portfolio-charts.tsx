@@ -15,14 +15,14 @@ export function DebtGroupChart({ portfolio }: { portfolio: Portfolio }) {
     outstanding: portfolio.byDebtGroup.find((row) => row.group === group)?.outstanding ?? 0,
   }));
   return (
-    <ChartCard title={t('finance.portfolio.byDebtGroup')}>
+    <ChartCard title={t('finance.portfolio.debtGroupChart')}>
       <BarChart
         h={220}
         data={data}
         dataKey="group"
         series={[{ name: 'outstanding', label: t('finance.common.outstanding'), color: 'teal.7' }]}
         valueFormatter={formatMoney}
-        yAxisProps={{ width: 80, tickFormatter: (value: number) => formatMoneyShort(value) }}
+        yAxisProps={{ width: 96, tickFormatter: (value: number) => formatMoneyShort(value) }}
         textColor="dark.6"
       />
     </ChartCard>
@@ -34,7 +34,7 @@ export function FundChart({ portfolio }: { portfolio: Portfolio }) {
   const { t } = useTranslation();
   const data = portfolio.byFund.map((row) => ({ fund: row.fundName, outstanding: row.outstanding }));
   return (
-    <ChartCard title={t('finance.portfolio.byFund')}>
+    <ChartCard title={t('finance.portfolio.fundChart')}>
       <BarChart
         h={Math.max(120, data.length * 44 + 40)}
         data={data}
@@ -70,7 +70,7 @@ export function CollectionsChart({ portfolio }: { portfolio: Portfolio }) {
         valueFormatter={formatMoney}
         withLegend
         legendProps={{ verticalAlign: 'bottom' }}
-        yAxisProps={{ width: 80, tickFormatter: (value: number) => formatMoneyShort(value) }}
+        yAxisProps={{ width: 96, tickFormatter: (value: number) => formatMoneyShort(value) }}
         textColor="dark.6"
       />
     </ChartCard>

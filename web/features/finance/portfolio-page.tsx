@@ -79,11 +79,7 @@ function PortfolioFigures({ portfolio }: { portfolio: Portfolio }) {
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-        <StatCard
-          label={t('finance.portfolio.outstanding')}
-          value={formatMoney(totals.outstanding)}
-          hint={t('finance.portfolio.outstandingHint', { count: totals.loans })}
-        />
+        <StatCard label={t('finance.portfolio.outstanding')} value={formatMoney(totals.outstanding)} />
         <StatCard label={t('finance.portfolio.loans')} value={formatNumber(totals.loans)} />
         <StatCard
           label={t('finance.portfolio.par30')}
@@ -116,6 +112,25 @@ function PortfolioFigures({ portfolio }: { portfolio: Portfolio }) {
       </SimpleGrid>
       <CollectionsChart portfolio={portfolio} />
 
+      <AmountTable
+        title={t('finance.portfolio.byDebtGroup')}
+        rows={portfolio.byDebtGroup}
+        total={totals.outstanding}
+        first={{
+          accessor: 'group',
+          title: t('finance.portfolio.group'),
+          render: (row) => t(`finance.portfolio.groupLabel.${row.group}`),
+        }}
+        idOf={(row) => String(row.group)}
+        extra={[
+          {
+            accessor: 'provision',
+            title: t('finance.portfolio.provisionColumn'),
+            textAlign: 'right',
+            render: (row) => money(row.provision),
+          },
+        ]}
+      />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <AmountTable
           title={t('finance.portfolio.byFund')}
@@ -125,40 +140,20 @@ function PortfolioFigures({ portfolio }: { portfolio: Portfolio }) {
           idOf={(row) => row.fundId}
         />
         <AmountTable
-          title={t('finance.portfolio.byDebtGroup')}
-          rows={portfolio.byDebtGroup}
-          total={totals.outstanding}
-          first={{
-            accessor: 'group',
-            title: t('finance.portfolio.group'),
-            render: (row) => t(`finance.portfolio.groupLabel.${row.group}`),
-          }}
-          idOf={(row) => String(row.group)}
-          extra={[
-            {
-              accessor: 'provision',
-              title: t('finance.portfolio.provisionColumn'),
-              textAlign: 'right',
-              render: (row) => money(row.provision),
-            },
-          ]}
-        />
-        <AmountTable
           title={t('finance.portfolio.bySector')}
           rows={portfolio.bySector}
           total={totals.outstanding}
           first={{ accessor: 'sector', title: t('finance.portfolio.sector'), render: (row) => t(`organization.sector.${row.sector}`) }}
           idOf={(row) => row.sector}
         />
-        <AmountTable
-          title={t('finance.portfolio.byCommune')}
-          rows={portfolio.byCommune}
-          total={totals.outstanding}
-          first={{ accessor: 'communeName', title: t('finance.portfolio.commune') }}
-          idOf={(row) => row.communeCode}
-        />
       </SimpleGrid>
-
+      <AmountTable
+        title={t('finance.portfolio.byCommune')}
+        rows={portfolio.byCommune}
+        total={totals.outstanding}
+        first={{ accessor: 'communeName', title: t('finance.portfolio.commune') }}
+        idOf={(row) => row.communeCode}
+      />
       <DueThisMonth portfolio={portfolio} />
       <Collections portfolio={portfolio} />
     </Stack>
