@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { sql } from 'kysely';
@@ -178,17 +179,28 @@ describe('the support fund’s reports: portfolio, funds and bank referrals', ()
     await context.close();
   });
 
-  it('fits a phone', async () => {
-    const { context, page } = await openPage(browser, server.url, { width: 375, height: 812 });
-    await logIn(page, 'tindung', E2E_PASSWORD);
-    for (const path of ['/finance', '/finance/funds', '/finance/bank-referrals']) {
-      await page.goto(path);
-      await page.getByRole('heading').first().waitFor();
-      await page.waitForLoadState('networkidle');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, path).toBeLessThanOrEqual(1);
-      await keepScreenshot(page, `finance-reports-phone${path.replaceAll('/', '-')}`);
+  it('has no serious accessibility problem with figures in it, and fits a phone', async () => {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 375, height: 812 },
+    ]) {
+      const { context, page } = await openPage(browser, server.url, viewport);
+      await logIn(page, 'tindung', E2E_PASSWORD);
+      for (const path of ['/finance', '/finance/funds', '/finance/bank-referrals']) {
+        await page.goto(path);
+        await page.getByRole('heading').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+        const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+        expect(
+          serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html.slice(0, 160)).join(' | ')}`),
+          `${path} at ${viewport.width}`,
+        ).toEqual([]);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${path} at ${viewport.width}`).toBeLessThanOrEqual(1);
+        if (viewport.width < 400) await keepScreenshot(page, `finance-reports-phone${path.replaceAll('/', '-')}`);
+      }
+      await context.close();
     }
-    await context.close();
   });
 });

@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Badge, Button, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
@@ -22,7 +22,15 @@ import { FinanceNav } from './finance-nav.tsx';
 const route = getRouteApi('/signed-in/finance/bank-referrals');
 const wideOnly = (theme: { breakpoints: { sm: string } }) => `(min-width: ${theme.breakpoints.sm})`;
 
-const STATUS_COLORS: Record<BankReferral['status'], string> = { referred: 'blue', approved: 'teal', rejected: 'red', withdrawn: 'gray' };
+const STATUS_COLORS: Record<BankReferral['status'], string> = {
+  referred: 'blue.9',
+  approved: 'teal.9',
+  rejected: 'red.9',
+  withdrawn: 'gray.7',
+};
+
+/** On a phone the tables scroll sideways: their viewport takes the keyboard focus so it can be scrolled without a mouse. */
+const KEYBOARD_SCROLL = { viewportProps: { tabIndex: 0 } };
 
 const money = (value: number | null) => (
   <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
@@ -57,6 +65,7 @@ function YearlyCounts({ counts }: { counts: BankReferralCounts | undefined }) {
         )}
         <DataTable<YearRow>
           aria-label={t('finance.referrals.counts.title')}
+          scrollAreaProps={KEYBOARD_SCROLL}
           withTableBorder
           borderRadius="sm"
           minHeight={years.length === 0 ? 120 : undefined}
@@ -153,6 +162,7 @@ export function BankReferralsPage() {
         </SimpleGrid>
         <DataTable<BankReferral>
           aria-label={t('finance.referrals.title')}
+          scrollAreaProps={KEYBOARD_SCROLL}
           withTableBorder
           borderRadius="md"
           minHeight={(referrals.data?.items.length ?? 0) === 0 ? 160 : undefined}
@@ -192,9 +202,27 @@ export function BankReferralsPage() {
               accessor: 'status',
               title: t('finance.referrals.fields.status'),
               render: (referral) => (
-                <Badge color={STATUS_COLORS[referral.status]} variant="light" style={{ whiteSpace: 'nowrap' }}>
-                  {t(`finance.referrals.status.${referral.status}`)}
-                </Badge>
+                <Stack gap={2} align="flex-start">
+                  <Text size="sm" fw={600} c={STATUS_COLORS[referral.status]}>
+                    {t(`finance.referrals.status.${referral.status}`)}
+                  </Text>
+                  {referral.decidedOn && (
+                    <Text size="xs" c="dimmed">
+                      {formatDate(referral.decidedOn)}
+                    </Text>
+                  )}
+                  {canWrite && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      px={0}
+                      onClick={() => setAnswering(referral.id)}
+                      aria-label={`${t('finance.referrals.update.button')}: ${referral.organizationName}`}
+                    >
+                      {t('finance.referrals.update.button')}
+                    </Button>
+                  )}
+                </Stack>
               ),
             },
             {
@@ -203,31 +231,6 @@ export function BankReferralsPage() {
               textAlign: 'right',
               render: (referral) => money(referral.amountGranted),
             },
-            {
-              accessor: 'decidedOn',
-              title: t('finance.referrals.fields.decidedOn'),
-              visibleMediaQuery: wideOnly,
-              render: (referral) => (referral.decidedOn ? formatDate(referral.decidedOn) : '—'),
-            },
-            ...(canWrite
-              ? [
-                  {
-                    accessor: 'actions',
-                    title: '',
-                    textAlign: 'right' as const,
-                    render: (referral: BankReferral) => (
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        onClick={() => setAnswering(referral.id)}
-                        aria-label={`${t('finance.referrals.update.button')}: ${referral.organizationName}`}
-                      >
-                        {t('finance.referrals.update.button')}
-                      </Button>
-                    ),
-                  },
-                ]
-              : []),
           ]}
         />
         <YearlyCounts counts={counts.data} />

@@ -56,6 +56,7 @@ export function FundsPage() {
           {
             accessor: 'name',
             title: t('finance.funds.fields.name'),
+            width: 200,
             render: (fund) => (
               <Stack gap={2}>
                 <Text fw={500} size="sm">
@@ -70,10 +71,38 @@ export function FundsPage() {
                     .filter(Boolean)
                     .join(' · ')}
                 </Text>
+                <Group gap="xs">
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    px={0}
+                    onClick={() => setRulesOf(fund.id)}
+                    aria-label={`${t('finance.funds.rules.show')}: ${fund.name}`}
+                  >
+                    {t('finance.funds.rules.show')}
+                  </Button>
+                  {canManage(user, fund) && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      px={0}
+                      onClick={() => setEditing({ fundId: fund.id })}
+                      aria-label={`${t('finance.funds.edit.button')}: ${fund.name}`}
+                    >
+                      {t('finance.funds.edit.button')}
+                    </Button>
+                  )}
+                </Group>
               </Stack>
             ),
           },
-          { accessor: 'capital', title: t('finance.funds.fields.capital'), textAlign: 'right', render: (fund) => money(fund.capital) },
+          {
+            accessor: 'capital',
+            title: t('finance.funds.fields.capital'),
+            textAlign: 'right',
+            visibleMediaQuery: wideOnly,
+            render: (fund) => money(fund.capital),
+          },
           {
             accessor: 'lentOut',
             title: t('finance.funds.fields.lentOut'),
@@ -97,33 +126,6 @@ export function FundsPage() {
             textAlign: 'right',
             visibleMediaQuery: wideOnly,
             render: (fund) => money(fund.committed),
-          },
-          {
-            accessor: 'actions',
-            title: '',
-            textAlign: 'right',
-            render: (fund) => (
-              <Group gap={4} justify="flex-end" wrap="nowrap">
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  onClick={() => setRulesOf(fund.id)}
-                  aria-label={`${t('finance.funds.rules.show')}: ${fund.name}`}
-                >
-                  {t('finance.funds.rules.show')}
-                </Button>
-                {canManage(user, fund) && (
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    onClick={() => setEditing({ fundId: fund.id })}
-                    aria-label={`${t('finance.funds.edit.button')}: ${fund.name}`}
-                  >
-                    {t('finance.funds.edit.button')}
-                  </Button>
-                )}
-              </Group>
-            ),
           },
         ]}
       />

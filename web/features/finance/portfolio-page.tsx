@@ -19,6 +19,7 @@ import { CollectionsChart, DebtGroupChart, FundChart, formatMonth } from './port
 import type { PortfolioSearch } from './portfolio-search.ts';
 
 const route = getRouteApi('/signed-in/finance');
+const wideOnly = (theme: { breakpoints: { sm: string } }) => `(min-width: ${theme.breakpoints.sm})`;
 
 const money = (value: number) => (
   <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
@@ -58,12 +59,19 @@ function AmountTable<Row extends { loans: number; outstanding: number }>({
         noRecordsText={t('finance.portfolio.empty')}
         columns={[
           first,
-          { accessor: 'loans', title: t('finance.common.loans'), textAlign: 'right', render: (row) => formatNumber(row.loans) },
+          {
+            accessor: 'loans',
+            title: t('finance.common.loans'),
+            textAlign: 'right',
+            visibleMediaQuery: wideOnly,
+            render: (row) => formatNumber(row.loans),
+          },
           { accessor: 'outstanding', title: t('finance.common.outstanding'), textAlign: 'right', render: (row) => money(row.outstanding) },
           {
             accessor: 'share',
             title: t('finance.common.share'),
             textAlign: 'right',
+            visibleMediaQuery: wideOnly,
             render: (row) => (total > 0 ? formatPercent((row.outstanding * 100) / total) : '—'),
           },
           ...extra,
@@ -200,7 +208,13 @@ function DueThisMonth({ portfolio }: { portfolio: Portfolio }) {
           },
           { accessor: 'dueDate', title: t('finance.portfolio.dueDate'), render: (row) => formatDate(row.dueDate) },
           { accessor: 'principal', title: t('finance.portfolio.principal'), textAlign: 'right', render: (row) => money(row.principal) },
-          { accessor: 'interest', title: t('finance.portfolio.interest'), textAlign: 'right', render: (row) => money(row.interest) },
+          {
+            accessor: 'interest',
+            title: t('finance.portfolio.interest'),
+            textAlign: 'right',
+            visibleMediaQuery: wideOnly,
+            render: (row) => money(row.interest),
+          },
         ]}
       />
     </ChartCard>
@@ -223,11 +237,18 @@ function Collections({ portfolio }: { portfolio: Portfolio }) {
         columns={[
           { accessor: 'month', title: t('finance.portfolio.month'), render: (row) => formatMonth(row.month) },
           { accessor: 'principal', title: t('finance.portfolio.principal'), textAlign: 'right', render: (row) => money(row.principal) },
-          { accessor: 'interest', title: t('finance.portfolio.interest'), textAlign: 'right', render: (row) => money(row.interest) },
+          {
+            accessor: 'interest',
+            title: t('finance.portfolio.interest'),
+            textAlign: 'right',
+            visibleMediaQuery: wideOnly,
+            render: (row) => money(row.interest),
+          },
           {
             accessor: 'overdueInterest',
             title: t('finance.portfolio.overdueInterest'),
             textAlign: 'right',
+            visibleMediaQuery: wideOnly,
             render: (row) => money(row.overdueInterest),
           },
           { accessor: 'total', title: t('finance.portfolio.totalCollected'), textAlign: 'right', render: (row) => money(row.total) },
