@@ -33,13 +33,14 @@ describe('the support fund’s reports: portfolio, funds and bank referrals', ()
   let server: HoptacServer;
   let browser: Browser;
   let borrower: string;
+  let staff: Record<string, string>;
   const today = todayInVietnam(new Date());
 
   beforeAll(async () => {
     server = await startHoptac({ demoCount: 30 });
     await server.createUser('tindung', 'staff');
     await server.createUser('lanhdao', 'leader');
-    const staff = await apiHeaders(server, 'tindung');
+    staff = await apiHeaders(server, 'tindung');
     const leader = await apiHeaders(server, 'lanhdao');
     const call = async <T>(headers: Record<string, string>, url: string, payload: object): Promise<T> => {
       const response = await fetch(`${server.url}/api/v1${url}`, {
@@ -136,7 +137,37 @@ describe('the support fund’s reports: portfolio, funds and bank referrals', ()
     await page.getByRole('button', { name: 'Quy định: Quỹ hỗ trợ HTX nông nghiệp công nghệ cao' }).click();
     await page.getByRole('dialog').getByText('Đang áp dụng').waitFor();
     await page.getByRole('dialog').getByText('500.000.000 đ').waitFor();
+    // A new version of the rules, from the first of next month: the one in force stays in force until then.
+    await page.getByRole('button', { name: 'Thêm quy định mới' }).click();
+    await page.getByRole('dialog').getByLabel('Lãi suất cho vay (%/năm)').fill('5,2');
+    await page.getByRole('button', { name: 'Lưu quy định' }).click();
+    await page.getByRole('dialog').getByText('Sắp áp dụng').waitFor();
+    await page.getByRole('dialog').getByText('5,2%/năm').waitFor();
+    await page.getByRole('dialog').getByText('Đang áp dụng').waitFor();
     await keepScreenshot(page, 'finance-reports-02-fund-rules');
+    await page.getByRole('dialog').getByRole('button', { name: 'Đóng' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    // Someone else changes the capital while the form is open: the save is refused, the form shows theirs.
+    await page.getByRole('button', { name: 'Sửa: Quỹ hỗ trợ HTX nông nghiệp công nghệ cao' }).click();
+    const listed = (await (await fetch(`${server.url}/api/v1/funds`, { headers: staff })).json()) as Fund[];
+    const fund = listed.find((each) => each.name === 'Quỹ hỗ trợ HTX nông nghiệp công nghệ cao');
+    const elsewhere = await fetch(`${server.url}/api/v1/funds/${fund?.id}`, {
+      method: 'PATCH',
+      headers: { ...staff, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: fund?.version, capital: 2_600_000_000 }),
+    });
+    expect(elsewhere.status).toBe(200);
+    const editing = page.getByRole('dialog');
+    await editing.getByLabel('Vốn của quỹ').fill('3000000000');
+    await editing.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await editing.getByText('Người khác vừa sửa quỹ này trước bạn').waitFor();
+    // The fund is read again in the background; the form then holds the other user's figure.
+    await expect.poll(() => editing.getByLabel('Vốn của quỹ').inputValue()).toBe('2.600.000.000');
+    await editing.getByLabel('Vốn của quỹ').fill('3000000000');
+    await editing.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await editing.waitFor({ state: 'detached' });
+    await opened.getByText('3.000.000.000 đ').first().waitFor();
     await context.close();
   });
 
@@ -175,6 +206,14 @@ describe('the support fund’s reports: portfolio, funds and bank referrals', ()
     await page.getByText('Chưa có hồ sơ giới thiệu nào').waitFor();
     await page.goto(`/finance/bank-referrals?year=${year}&status=approved&bank=agribank`);
     await page.getByRole('table', { name: 'Giới thiệu vay vốn ngân hàng' }).getByText(borrower).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Xuất Excel' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    // The same filters: one referral under the title and the headers.
+    expect(sheet?.rowCount).toBe(3);
+    expect(sheet?.getRow(3).getCell(2).value).toBe(borrower);
+    expect(sheet?.getRow(3).getCell(8).value).toBe(250_000_000);
     await keepScreenshot(page, 'finance-reports-03-referrals');
     await context.close();
   });

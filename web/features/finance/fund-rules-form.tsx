@@ -45,11 +45,18 @@ export function defaultRulesDraft(): RulesDraft {
   };
 }
 
-/** A new version starts from the rules in force, applying from today. */
+/** "2026-11-29" → "2026-12-01": new rates usually start with a month. */
+export function firstOfNextMonth(day: string): string {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+/** A new version starts from the rules in force, applying from the first of next month. */
 export function rulesDraftFrom(rules: FundRules | null): RulesDraft {
   if (!rules) return defaultRulesDraft();
   return {
-    appliesFrom: todayInVietnam(),
+    appliesFrom: firstOfNextMonth(todayInVietnam()),
     ratePercent: rules.lendingRateBp / 100,
     maxAmount: rules.maxAmount,
     maxTermMonths: rules.maxTermMonths,
