@@ -5,6 +5,7 @@ import { type Fund, fundKinds } from '../../../contracts/finance.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { MoneyInput } from '../../components/money-input.tsx';
 import { fieldErrorsOf, ProblemAlert } from '../../components/problem-alert.tsx';
+import { isApiError } from '../../lib/api-client.ts';
 import { notifySuccess } from '../../lib/error-messages.ts';
 import { useCreateFund, useUpdateFund } from './api.ts';
 import { defaultRulesDraft, FundRulesForm, type RulesDraft, rulesInputOf } from './fund-rules-form.tsx';
@@ -18,6 +19,18 @@ const valuesOf = (fund: Fund | null): Values => ({
   capital: fund?.capital ?? null,
   notes: fund?.notes ?? '',
 });
+
+/** The server names a first rule's field `rules.maxAmount`: shown on that field of the rules form. */
+function rulesErrorsOf(error: unknown): Record<string, string> {
+  if (!isApiError(error)) return {};
+  const errors: Record<string, string> = {};
+  for (const { field, message } of error.problem.errors ?? []) {
+    if (!field.startsWith('rules.')) continue;
+    const name = field.slice('rules.'.length).split('.')[0] ?? '';
+    errors[name] ??= message;
+  }
+  return errors;
+}
 
 type FundFormModalProps = {
   opened: boolean;
@@ -133,7 +146,11 @@ export function FundFormModal({ opened, fund, onClose }: FundFormModalProps) {
           {!fund && (
             <>
               <Divider label={t('finance.funds.rules.firstTitle')} labelPosition="left" />
-              <FundRulesForm draft={rules} onChange={(patch) => setRules((current) => ({ ...current, ...patch }))} errors={{}} />
+              <FundRulesForm
+                draft={rules}
+                onChange={(patch) => setRules((current) => ({ ...current, ...patch }))}
+                errors={rulesErrorsOf(create.error)}
+              />
             </>
           )}
           <ProblemAlert error={mutation.error} staleHint={t('finance.funds.edit.staleHint')} />
