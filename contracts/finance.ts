@@ -322,6 +322,9 @@ export const bankReferralListQuerySchema = pagingQuery.extend({
   year: z.coerce.number().int().min(1990).max(2100).optional(),
 });
 export type BankReferralFilters = z.output<typeof bankReferralListQuerySchema>;
+/** The export takes the list's filters and writes every referral they select. */
+export const bankReferralExportQuerySchema = bankReferralListQuerySchema.omit({ page: true, pageSize: true });
+export type BankReferralExportFilters = z.output<typeof bankReferralExportQuerySchema>;
 export const bankReferralPageSchema = pageOf(bankReferralSchema);
 
 export const bankReferralCountsSchema = z.object({

@@ -45,6 +45,9 @@ describe('hoptac for everyone, on a desk and on a phone', () => {
         ['/people', 'people'],
         ['/imports', 'imports'],
         ['/imports/new', 'import-new'],
+        ['/finance', 'finance-portfolio'],
+        ['/finance/funds', 'finance-funds'],
+        ['/finance/bank-referrals', 'finance-referrals'],
       ] as const) {
         await page.goto(path);
         await page.getByRole('heading').first().waitFor();

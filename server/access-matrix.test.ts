@@ -242,6 +242,7 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/v1/loans/:id/statement/export', allowed: everyone },
   { method: 'GET', route: '/api/v1/bank-referrals', allowed: everyone },
   { method: 'GET', route: '/api/v1/bank-referrals/counts', allowed: everyone },
+  { method: 'GET', route: '/api/v1/bank-referrals/export', allowed: everyone },
   {
     method: 'POST',
     route: '/api/v1/bank-referrals',

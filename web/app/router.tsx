@@ -20,6 +20,7 @@ import { parseOrganizationListSearch } from '../features/organizations/list-sear
 import { parseAdvisoryListSearch } from '../features/advisory/list-search.ts';
 import { parseMemberListSearch } from '../features/membership/list-search.ts';
 import { parseDuesSearch } from '../features/membership/dues-search.ts';
+import { parseBankReferralSearch } from '../features/finance/bank-referral-search.ts';
 import { parseLoanCreateSearch, parseLoanListSearch } from '../features/finance/list-search.ts';
 import { parsePortfolioSearch } from '../features/finance/portfolio-search.ts';
 import { AppLayout } from './app-layout.tsx';
@@ -256,6 +257,7 @@ const fundsRoute = createRoute({
 const bankReferralsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/finance/bank-referrals',
+  validateSearch: parseBankReferralSearch,
   beforeLoad: ({ context }) => requireRole(context.user, permissions.canReadPortfolio),
   component: lazyRouteComponent(() => import('../features/finance/bank-referrals-page.tsx'), 'BankReferralsPage'),
 });

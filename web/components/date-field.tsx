@@ -11,6 +11,8 @@ type DateFieldProps = {
   error?: ReactNode;
   description?: ReactNode;
   required?: boolean;
+  /** A date that rules apply from may lie ahead; most dates recorded have happened. */
+  allowFuture?: boolean;
 };
 
 /** Shows and accepts dd/mm/yyyy, keeps YYYY-MM-DD. */
@@ -29,7 +31,7 @@ export function DateField(props: DateFieldProps) {
       placeholder="dd/mm/yyyy"
       clearable
       clearButtonProps={{ 'aria-label': t('common.clear') }}
-      maxDate={new Date()}
+      maxDate={props.allowFuture ? undefined : new Date()}
     />
   );
 }

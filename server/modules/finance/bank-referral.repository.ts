@@ -1,4 +1,4 @@
-import type { BankReferral, BankReferralCounts, BankReferralFilters } from '../../../contracts/finance.ts';
+import type { BankReferral, BankReferralCounts, BankReferralExportFilters } from '../../../contracts/finance.ts';
 import type { Db } from '../../db/database.ts';
 import type { BankReferralTable } from '../../db/schema.ts';
 import type { ReadScope } from '../../platform/access.ts';
@@ -30,14 +30,22 @@ export function createBankReferralRepository(db: Db) {
     return query;
   };
 
+  const filtered = (scope: ReadScope, filters: BankReferralExportFilters) => {
+    let query = scoped(scope);
+    if (filters.organizationId) query = query.where('b.organization_id', '=', filters.organizationId);
+    if (filters.bank) query = query.where('b.bank', '=', filters.bank);
+    if (filters.status) query = query.where('b.status', '=', filters.status);
+    if (filters.year)
+      query = query.where('b.referred_on', '>=', `${filters.year}-01-01`).where('b.referred_on', '<=', `${filters.year}-12-31`);
+    return query;
+  };
+
   return {
-    async findReferrals(scope: ReadScope, filters: BankReferralFilters): Promise<{ items: BankReferral[]; total: number }> {
-      let query = scoped(scope);
-      if (filters.organizationId) query = query.where('b.organization_id', '=', filters.organizationId);
-      if (filters.bank) query = query.where('b.bank', '=', filters.bank);
-      if (filters.status) query = query.where('b.status', '=', filters.status);
-      if (filters.year)
-        query = query.where('b.referred_on', '>=', `${filters.year}-01-01`).where('b.referred_on', '<=', `${filters.year}-12-31`);
+    async findReferrals(
+      scope: ReadScope,
+      filters: BankReferralExportFilters & { page: number; pageSize: number },
+    ): Promise<{ items: BankReferral[]; total: number }> {
+      const query = filtered(scope, filters);
       const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
       const rows = await query
         .selectAll('b')
@@ -48,6 +56,30 @@ export function createBankReferralRepository(db: Db) {
         .offset((filters.page - 1) * filters.pageSize)
         .execute();
       return { items: rows.map(toBankReferral), total: Number(total) };
+    },
+
+    /** Every referral the filters select, newest first as in the list, a batch at a time (keyset paging). */
+    async *streamReferrals(scope: ReadScope, filters: BankReferralExportFilters, batchSize = 1000): AsyncGenerator<BankReferral[]> {
+      let after: { referredOn: string; id: string } | undefined;
+      for (;;) {
+        let query = filtered(scope, filters);
+        if (after) {
+          const last = after;
+          query = query.where((eb) => eb(eb.refTuple('b.referred_on', 'b.id'), '<', eb.tuple(last.referredOn, last.id)));
+        }
+        const rows = await query
+          .selectAll('b')
+          .select('o.name as organization_name')
+          .orderBy('b.referred_on', 'desc')
+          .orderBy('b.id', 'desc')
+          .limit(batchSize)
+          .execute();
+        if (rows.length === 0) return;
+        yield rows.map(toBankReferral);
+        const last = rows.at(-1);
+        if (!last || rows.length < batchSize) return;
+        after = { referredOn: last.referred_on, id: last.id };
+      }
     },
 
     async findReferral(scope: ReadScope, id: string): Promise<(BankReferral & { provinceCode: string }) | undefined> {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import type { Problem } from '../../../contracts/common.ts';
 import type { BankReferral, BankReferralCounts } from '../../../contracts/finance.ts';
@@ -61,6 +62,25 @@ describeEachDatabase('referrals to banks', (kind) => {
     ]);
     const list = await context.request({ method: 'GET', url: '/api/v1/bank-referrals?year=2025&bank=bidv', headers: staff });
     expect(list.json<{ total: number }>().total).toBe(1);
+  });
+
+  it('exports the filtered referrals to Excel, newest first, amounts as numbers', async () => {
+    const response = await context.request({ method: 'GET', url: '/api/v1/bank-referrals/export?year=2025', headers: staff });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    // Row 1 is the title, row 2 the headers; 2024's refusal is filtered out.
+    expect(sheet?.rowCount).toBe(4);
+    expect(sheet?.getRow(3).getCell(3).value).toBe('BIDV');
+    expect(sheet?.getRow(4).getCell(2).value).toBe('HTX Vay Ngân Hàng');
+    expect(sheet?.getRow(4).getCell(7).value).toBe('Được cho vay');
+    expect(sheet?.getRow(4).getCell(8).value).toBe(400_000_000);
+    expect((await context.request({ method: 'GET', url: '/api/v1/bank-referrals/export', headers: {} })).statusCode).toBe(401);
+    expect((await context.request({ method: 'GET', url: '/api/v1/bank-referrals/export?bank=unknown', headers: staff })).statusCode).toBe(
+      400,
+    );
   });
 
   it('lets staff write, others read, and a cooperative see its own referrals only', async () => {

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idSchema } from '../../../contracts/common.ts';
+import { sendSpreadsheet } from '../../platform/sheets/sheet-writer.ts';
 import {
   bankReferralCountsSchema,
+  bankReferralExportQuerySchema,
   bankReferralListQuerySchema,
   bankReferralPageSchema,
   bankReferralSchema,
@@ -36,6 +38,13 @@ export function bankReferralRoutes(referrals: BankReferralService): FastifyPlugi
       '/bank-referrals/counts',
       { schema: { tags, summary: 'Referrals by year: how many, approved, amounts', response: { 200: bankReferralCountsSchema } } },
       async (request) => referrals.countByYear(requireActor(request)),
+    );
+
+    app.get(
+      '/bank-referrals/export',
+      { schema: { tags, summary: 'The filtered referrals as .xlsx', querystring: bankReferralExportQuerySchema } },
+      async (request, reply) =>
+        sendSpreadsheet(reply, 'gioi-thieu-vay-ngan-hang.xlsx', referrals.exportReferrals(requireActor(request), request.query)),
     );
 
     app.post(

@@ -1,6 +1,8 @@
+import type { Readable } from 'node:stream';
 import type {
   BankReferral,
   BankReferralCounts,
+  BankReferralExportFilters,
   BankReferralFilters,
   CreateBankReferral,
   UpdateBankReferral,
@@ -12,6 +14,7 @@ import { writeAudit } from '../../platform/audit.repository.ts';
 import { type Clock, instantOf } from '../../platform/clock.ts';
 import { notFound, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { createSheetStream, type SheetColumn } from '../../platform/sheets/sheet-writer.ts';
 import type { OrganizationService } from '../organizations/organization.service.ts';
 import { createBankReferralRepository } from './bank-referral.repository.ts';
 import { canWriteBankReferral } from './finance.policy.ts';
@@ -35,6 +38,35 @@ function checkFields(fields: Fields, today: string): void {
   }
 }
 
+const BANK_LABELS: Record<BankReferral['bank'], string> = {
+  agribank: 'Agribank',
+  vbsp: 'Ngân hàng Chính sách xã hội',
+  bidv: 'BIDV',
+  vietinbank: 'VietinBank',
+  vietcombank: 'Vietcombank',
+  other: 'Ngân hàng khác',
+};
+
+const STATUS_LABELS: Record<BankReferral['status'], string> = {
+  referred: 'Chờ ngân hàng trả lời',
+  approved: 'Được cho vay',
+  rejected: 'Bị từ chối',
+  withdrawn: 'Đã rút hồ sơ',
+};
+
+const EXPORT_COLUMNS: SheetColumn[] = [
+  { header: 'Ngày giới thiệu', width: 13, format: 'date' },
+  { header: 'Tổ chức được giới thiệu', width: 40 },
+  { header: 'Ngân hàng', width: 26 },
+  { header: 'Chi nhánh', width: 24 },
+  { header: 'Mục đích vay', width: 36 },
+  { header: 'Số tiền đề nghị (đồng)', width: 18, format: 'money' },
+  { header: 'Kết quả', width: 20 },
+  { header: 'Số tiền được vay (đồng)', width: 18, format: 'money' },
+  { header: 'Ngày ngân hàng trả lời', width: 13, format: 'date' },
+  { header: 'Ghi chú', width: 30 },
+];
+
 const snapshot = ({ id, updatedAt, version, organizationName, ...fields }: BankReferral) => fields;
 
 export function createBankReferralService(deps: { db: Db; organizations: Pick<OrganizationService, 'getOrganization'>; clock: Clock }) {
@@ -51,6 +83,31 @@ export function createBankReferralService(deps: { db: Db; organizations: Pick<Or
   return {
     async findReferrals(actor: Actor, filters: BankReferralFilters): Promise<{ items: BankReferral[]; total: number }> {
       return referrals.findReferrals(scopeOf(actor), filters);
+    },
+
+    /** The filtered list as .xlsx, newest first, streamed. */
+    exportReferrals(actor: Actor, filters: BankReferralExportFilters): Readable {
+      const sheet = createSheetStream('Giới thiệu vay', EXPORT_COLUMNS, 'Hồ sơ giới thiệu vay vốn ngân hàng');
+      (async () => {
+        for await (const batch of referrals.streamReferrals(scopeOf(actor), filters)) {
+          for (const row of batch) {
+            sheet.addRow([
+              row.referredOn,
+              row.organizationName,
+              BANK_LABELS[row.bank],
+              row.bankBranch,
+              row.purpose,
+              row.amountRequested,
+              STATUS_LABELS[row.status],
+              row.amountGranted,
+              row.decidedOn,
+              row.notes,
+            ]);
+          }
+        }
+        await sheet.finish();
+      })().catch((error: unknown) => sheet.stream.destroy(error instanceof Error ? error : new Error(String(error))));
+      return sheet.stream;
     },
 
     async countByYear(actor: Actor): Promise<BankReferralCounts> {

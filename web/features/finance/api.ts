@@ -1,7 +1,22 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuditEntry, Page } from '../../../contracts/common.ts';
-import type { CreateLoan, Fund, Loan, LoanAttachment, LoanListItem, LoanListQuery, UpdateLoan } from '../../../contracts/finance.ts';
-import type { LoanDisbursement, LoanRepayment, LoanSchedule, LoanState } from '../../../contracts/finance-ledger.ts';
+import type {
+  BankReferral,
+  BankReferralCounts,
+  CreateBankReferral,
+  CreateFund,
+  CreateLoan,
+  Fund,
+  FundRulesInput,
+  Loan,
+  LoanAttachment,
+  LoanListItem,
+  LoanListQuery,
+  UpdateBankReferral,
+  UpdateFund,
+  UpdateLoan,
+} from '../../../contracts/finance.ts';
+import type { LoanDisbursement, LoanRepayment, LoanSchedule, LoanState, Portfolio } from '../../../contracts/finance-ledger.ts';
 import { apiRequest, isApiError, type QueryValue } from '../../lib/api-client.ts';
 
 export const loanKeys = {
@@ -114,6 +129,106 @@ export function useLoanStep(id: string) {
       const answer = await apiRequest<Loan | { loan: Loan }>(loanPath(id, `/${step}`), { method: 'POST', body });
       return 'loan' in answer ? answer.loan : answer;
     },
+    onSuccess: refresh,
+    onError: (error) => {
+      if (isApiError(error, 409)) refresh();
+    },
+  });
+}
+
+// ── Portfolio ─────────────────────────────────────────────────────────────────────────────────
+
+export type PortfolioQuery = { asOf?: string; fundId?: string };
+
+export function usePortfolio(query: PortfolioQuery) {
+  return useQuery({
+    queryKey: ['portfolio', query],
+    queryFn: ({ signal }) => apiRequest<Portfolio>('/finance/portfolio', { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+// ── Funds ─────────────────────────────────────────────────────────────────────────────────────
+
+export function useFunds() {
+  return useQuery({ queryKey: ['funds', 'list'], queryFn: ({ signal }) => apiRequest<Fund[]>('/funds', { signal }) });
+}
+
+/** A fund's change shows in every balance: funds, loans' forms and the portfolio are read again. */
+function useRefreshFunds() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: ['funds'] });
+    void queryClient.invalidateQueries({ queryKey: ['portfolio'] });
+  };
+}
+
+export function useCreateFund() {
+  const refresh = useRefreshFunds();
+  return useMutation({
+    mutationFn: (input: CreateFund) => apiRequest<Fund>('/funds', { method: 'POST', body: input }),
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateFund() {
+  const refresh = useRefreshFunds();
+  return useMutation({
+    mutationFn: ({ id, ...input }: UpdateFund & { id: string }) =>
+      apiRequest<Fund>(`/funds/${encodeURIComponent(id)}`, { method: 'PATCH', body: input }),
+    onSuccess: refresh,
+    onError: (error) => {
+      if (isApiError(error, 409)) refresh();
+    },
+  });
+}
+
+export function useAddFundRules() {
+  const refresh = useRefreshFunds();
+  return useMutation({
+    mutationFn: ({ fundId, rules }: { fundId: string; rules: FundRulesInput }) =>
+      apiRequest<Fund>(`/funds/${encodeURIComponent(fundId)}/rules`, { method: 'POST', body: rules }),
+    onSuccess: refresh,
+  });
+}
+
+// ── Bank referrals ────────────────────────────────────────────────────────────────────────────
+
+export type BankReferralQuery = { year?: number; status?: string; bank?: string; page: number; pageSize: number };
+
+export function useBankReferrals(query: BankReferralQuery) {
+  return useQuery({
+    queryKey: ['bank-referrals', 'list', query],
+    queryFn: ({ signal }) => apiRequest<Page<BankReferral>>('/bank-referrals', { query: query as Record<string, QueryValue>, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useBankReferralCounts() {
+  return useQuery({
+    queryKey: ['bank-referrals', 'counts'],
+    queryFn: ({ signal }) => apiRequest<BankReferralCounts>('/bank-referrals/counts', { signal }),
+  });
+}
+
+function useRefreshBankReferrals() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: ['bank-referrals'] });
+}
+
+export function useCreateBankReferral() {
+  const refresh = useRefreshBankReferrals();
+  return useMutation({
+    mutationFn: (input: CreateBankReferral) => apiRequest<BankReferral>('/bank-referrals', { method: 'POST', body: input }),
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateBankReferral() {
+  const refresh = useRefreshBankReferrals();
+  return useMutation({
+    mutationFn: ({ id, ...input }: UpdateBankReferral & { id: string }) =>
+      apiRequest<BankReferral>(`/bank-referrals/${encodeURIComponent(id)}`, { method: 'PATCH', body: input }),
     onSuccess: refresh,
     onError: (error) => {
       if (isApiError(error, 409)) refresh();

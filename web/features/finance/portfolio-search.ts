@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { calendarDate } from '../../../contracts/common.ts';
 
-/** Placeholder: this page's filters as they live in the URL; anything unreadable is dropped. */
-const schema = z.object({});
+/** The portfolio's date and fund as they live in the URL; anything unreadable is dropped (today, all funds). */
+const schema = z.object({
+  asOf: calendarDate.optional().catch(undefined),
+  fundId: z.string().uuid().optional().catch(undefined),
+});
 
 export type PortfolioSearch = z.output<typeof schema>;
 
 export function parsePortfolioSearch(search: Record<string, unknown>): PortfolioSearch {
-  return schema.parse(search);
+  const parsed = schema.parse(search);
+  return Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined)) as PortfolioSearch;
 }
