@@ -109,6 +109,14 @@ describe('the support fund’s reports: portfolio, funds and bank referrals', ()
     await page.getByText('Dư nợ của Quỹ đến ngày 01/01/2024').waitFor();
     await page.getByText('Dư nợ gốc', { exact: true }).first().locator('..').getByText('0 đ', { exact: true }).waitFor();
     expect(await page.getByText('95.000.000 đ').count()).toBe(0);
+
+    // Two months on with nothing more paid, the loan is late: it heads the list of whom to call.
+    const later = new Date(`${today}T00:00:00Z`);
+    later.setUTCDate(later.getUTCDate() + 62);
+    await page.goto(`/finance?asOf=${later.toISOString().slice(0, 10)}`);
+    const overdue = page.getByRole('table', { name: 'Khoản vay quá hạn (1)' });
+    await overdue.getByRole('link', { name: borrower }).waitFor();
+    await overdue.getByRole('cell', { name: /^\d+ ngày · nhóm \d$/ }).waitFor();
     await context.close();
   });
 

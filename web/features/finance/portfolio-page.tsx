@@ -162,6 +162,7 @@ function PortfolioFigures({ portfolio }: { portfolio: Portfolio }) {
         first={{ accessor: 'communeName', title: t('finance.portfolio.commune') }}
         idOf={(row) => row.communeCode}
       />
+      <OverdueLoans portfolio={portfolio} />
       <DueThisMonth portfolio={portfolio} />
       <Collections portfolio={portfolio} />
     </Stack>
@@ -214,6 +215,71 @@ function DueThisMonth({ portfolio }: { portfolio: Portfolio }) {
             textAlign: 'right',
             visibleMediaQuery: wideOnly,
             render: (row) => money(row.interest),
+          },
+        ]}
+      />
+    </ChartCard>
+  );
+}
+
+/** Whom to call first: the loans past due, the longest overdue first. */
+function OverdueLoans({ portfolio }: { portfolio: Portfolio }) {
+  const { t } = useTranslation();
+  type Row = Portfolio['overdueLoans'][number];
+  const title = t('finance.portfolio.overdueLoans', { count: portfolio.overdueLoans.length });
+  return (
+    <ChartCard title={title}>
+      <DataTable<Row>
+        aria-label={title}
+        withTableBorder
+        borderRadius="sm"
+        minHeight={portfolio.overdueLoans.length === 0 ? 120 : undefined}
+        records={portfolio.overdueLoans}
+        idAccessor="loanId"
+        noRecordsText={t('finance.portfolio.noOverdue')}
+        columns={[
+          {
+            accessor: 'organizationName',
+            title: t('finance.portfolio.borrower'),
+            render: (row) => (
+              <Stack gap={2}>
+                <AnchorLink to="/finance/loans/$id" params={{ id: row.loanId }} size="sm" fw={500}>
+                  {row.organizationName}
+                </AnchorLink>
+                <Text size="xs" c="dimmed">
+                  {[row.contractNumber && t('finance.loan.contractShort', { number: row.contractNumber }), row.communeName]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Text>
+                <Text size="xs" c="red.8" hiddenFrom="sm">
+                  {t('finance.portfolio.daysLateValue', { days: row.daysPastDue, group: row.debtGroup })}
+                </Text>
+              </Stack>
+            ),
+          },
+          {
+            accessor: 'daysPastDue',
+            title: t('finance.portfolio.daysLate'),
+            textAlign: 'right',
+            visibleMediaQuery: wideOnly,
+            render: (row) => (
+              <Text size="sm" c="red.8" style={{ whiteSpace: 'nowrap' }}>
+                {t('finance.portfolio.daysLateValue', { days: row.daysPastDue, group: row.debtGroup })}
+              </Text>
+            ),
+          },
+          {
+            accessor: 'overduePrincipal',
+            title: t('finance.portfolio.overduePrincipal'),
+            textAlign: 'right',
+            render: (row) => money(row.overduePrincipal + row.interestDue + row.overdueInterest),
+          },
+          {
+            accessor: 'outstanding',
+            title: t('finance.portfolio.outstanding'),
+            textAlign: 'right',
+            visibleMediaQuery: wideOnly,
+            render: (row) => money(row.outstanding),
           },
         ]}
       />
