@@ -11,6 +11,8 @@ type DateFieldProps = {
   error?: ReactNode;
   description?: ReactNode;
   required?: boolean;
+  /** Due dates and plans lie ahead; recorded events never do. */
+  allowFuture?: boolean;
 };
 
 /** Shows and accepts dd/mm/yyyy, keeps YYYY-MM-DD. */
@@ -29,7 +31,7 @@ export function DateField(props: DateFieldProps) {
       placeholder="dd/mm/yyyy"
       clearable
       clearButtonProps={{ 'aria-label': t('common.clear') }}
-      maxDate={new Date()}
+      maxDate={props.allowFuture ? undefined : new Date()}
     />
   );
 }
