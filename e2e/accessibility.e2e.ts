@@ -45,6 +45,8 @@ describe('hoptac for everyone, on a desk and on a phone', () => {
         ['/people', 'people'],
         ['/imports', 'imports'],
         ['/imports/new', 'import-new'],
+        ['/advisory', 'advisory'],
+        ['/advisory/reports', 'advisory-reports'],
       ] as const) {
         await page.goto(path);
         await page.getByRole('heading').first().waitFor();

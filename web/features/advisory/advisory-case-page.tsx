@@ -8,7 +8,7 @@ import { ErrorState } from '../../components/error-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { AnchorLink } from '../../components/router-links.tsx';
-import { formatDate, formatNumber } from '../../lib/format.ts';
+import { formatDate, formatHours, formatNumber } from '../../lib/format.ts';
 import { useCase } from './api.ts';
 import { CaseActivitiesTab } from './case-activities-tab.tsx';
 import { CaseAttachmentsTab } from './case-attachments-tab.tsx';
@@ -122,7 +122,7 @@ function CaseOverview({ item }: { item: AdvisoryCase }) {
     [t('advisory.fields.dueOn'), <DueDate key="due" item={item} />],
     [t('advisory.fields.closedOn'), item.closedOn ? formatDate(item.closedOn) : '—'],
     [t('advisory.fields.commune'), `${item.communeName} — ${item.provinceName}`],
-    [t('advisory.activities.totalShort'), formatNumber(item.totalHours)],
+    [t('advisory.activities.totalShort'), formatHours(item.totalHours)],
   ];
   const groupRows: [string, ReactNode][] =
     item.kind === 'founding'

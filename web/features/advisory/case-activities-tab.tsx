@@ -5,7 +5,7 @@ import type { AdvisoryActivity, AdvisoryCase } from '../../../contracts/advisory
 import { DateField } from '../../components/date-field.tsx';
 import { fieldErrorsOf, ProblemAlert } from '../../components/problem-alert.tsx';
 import { todayInVietnam } from '../../lib/calendar.ts';
-import { formatDate, formatNumber } from '../../lib/format.ts';
+import { formatDate, formatHours } from '../../lib/format.ts';
 import { useSaveActivity } from './api.ts';
 import { OfficerSelect } from './officer-select.tsx';
 
@@ -18,7 +18,7 @@ export function CaseActivitiesTab({ item, canWrite }: { item: AdvisoryCase; canW
     <Stack gap="sm">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {t('advisory.activities.total', { hours: formatNumber(item.totalHours) })}
+          {t('advisory.activities.total', { hours: formatHours(item.totalHours) })}
         </Text>
         {canWrite && <Button onClick={() => setEditing('new')}>{t('advisory.activities.add')}</Button>}
       </Group>
@@ -42,7 +42,7 @@ export function CaseActivitiesTab({ item, canWrite }: { item: AdvisoryCase; canW
                   <Table.Td>{formatDate(activity.happenedOn)}</Table.Td>
                   <Table.Td>{activity.user.name}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{activity.description}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(activity.hours)}</Table.Td>
+                  <Table.Td ta="right">{formatHours(activity.hours)}</Table.Td>
                   {canWrite && (
                     <Table.Td ta="right">
                       <Button
