@@ -44,7 +44,9 @@ export function AdvisoryCasePage() {
       <PageHeader
         title={caseSubject(item)}
         badges={<CaseStageBadge stage={item.stage} />}
-        description={`${t(`advisory.kind.${item.kind}`)} · ${item.title}`}
+        description={[item.title === caseSubject(item) ? null : item.title, t(`advisory.kind.${item.kind}`), item.communeName]
+          .filter(Boolean)
+          .join(' · ')}
         actions={
           canWrite && (
             <>

@@ -1,6 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { statsPeriods } from '../../../contracts/advisory.ts';
 import { ChartCard } from '../../components/chart-card.tsx';
@@ -14,6 +15,15 @@ import { formatNumber } from '../../lib/format.ts';
 import { useCaseStats, useFoundedStats } from './api.ts';
 
 const FIRST_YEAR = 2015;
+
+/** 2026 → "2026", 2026-Q1 → "Quý 1/2026", 2026-03 → "Tháng 3/2026". */
+function periodLabel(t: TFunction, period: string): string {
+  const quarter = /^(\d{4})-Q(\d)$/.exec(period);
+  if (quarter) return t('advisory.reports.quarterOf', { quarter: quarter[2], year: quarter[1] });
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) return t('advisory.reports.monthOf', { month: Number(month[2]), year: month[1] });
+  return period;
+}
 type Period = (typeof statsPeriods)[number];
 
 /** Counts the Alliance reports: cases opened and closed, and organisations founded with its support. */
@@ -199,7 +209,7 @@ function CaseCountsSection({ year, groupBy }: { year: number; groupBy: Period })
               <Table.Tbody>
                 {data.rows.map((row) => (
                   <Table.Tr key={`${row.period}-${row.kind}`}>
-                    <Table.Td>{row.period}</Table.Td>
+                    <Table.Td>{periodLabel(t, row.period)}</Table.Td>
                     <Table.Td>{t(`advisory.kind.${row.kind}`)}</Table.Td>
                     <Table.Td ta="right">{formatNumber(row.opened)}</Table.Td>
                     <Table.Td ta="right">{formatNumber(row.registered)}</Table.Td>

@@ -1,4 +1,4 @@
-import { Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import type { AdvisoryCaseSummary } from '../../../contracts/advisory.ts';
@@ -70,10 +70,18 @@ export function CaseTable(props: CaseTableProps) {
               <Text size="xs" c="dimmed" hiddenFrom="sm">
                 {item.assignedOfficer.name}
               </Text>
+              <Group hiddenFrom="sm">
+                <CaseStageBadge stage={item.stage} />
+              </Group>
             </Stack>
           ),
         },
-        { accessor: 'stage', title: t('advisory.fields.stage'), render: (item) => <CaseStageBadge stage={item.stage} /> },
+        {
+          accessor: 'stage',
+          title: t('advisory.fields.stage'),
+          visibleMediaQuery: wideOnly,
+          render: (item) => <CaseStageBadge stage={item.stage} />,
+        },
         {
           accessor: 'officer',
           title: t('advisory.fields.officer'),
