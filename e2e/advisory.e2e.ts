@@ -93,6 +93,27 @@ describe('an officer helps a group found a cooperative', () => {
     await page.getByRole('link', { name: 'du-thao-dieu-le.pdf' }).waitFor();
     await keepScreenshot(page, 'advisory-03-attachments');
 
+    // A colleague saves the case while the officer edits it: nothing is overwritten.
+    await page.getByRole('button', { name: 'Sửa hồ sơ' }).click();
+    const caseId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const session = (await (await page.request.get('/api/v1/session')).json()) as { csrfToken: string };
+    const current = (await (await page.request.get(`/api/v1/advisory-cases/${caseId}`)).json()) as { version: number };
+    const meanwhile = await page.request.patch(`/api/v1/advisory-cases/${caseId}`, {
+      headers: { 'X-CSRF-Token': session.csrfToken },
+      data: { version: current.version, description: 'Nhóm hẹn họp lần hai vào tuần sau' },
+    });
+    expect(meanwhile.status()).toBe(200);
+    const editing = page.getByRole('dialog');
+    await editing.getByLabel('Số thành viên sáng lập').fill('11');
+    await editing.getByRole('button', { name: 'Lưu' }).click();
+    await editing.getByText('Người khác đã lưu thay đổi trước bạn').waitFor();
+    await expect.poll(() => editing.getByLabel('Ghi chú').inputValue()).toBe('Nhóm hẹn họp lần hai vào tuần sau');
+    await editing.getByLabel('Số thành viên sáng lập').fill('11');
+    await editing.getByRole('button', { name: 'Lưu' }).click();
+    await editing.waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: 'Thông tin' }).click();
+    await page.getByRole('cell', { name: '11', exact: true }).waitFor();
+
     await moveTo(page, 'Chuyển sang: Chuẩn bị hồ sơ', 'Chuẩn bị hồ sơ');
     await moveTo(page, 'Chuyển sang: Đã nộp hồ sơ', 'Đã nộp hồ sơ');
 

@@ -1,5 +1,5 @@
 import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -20,6 +20,8 @@ import { CommuneSelect } from '../places/commune-select.tsx';
 import { OrganizationSelect } from '../organizations/organization-select.tsx';
 import { useCreateCase } from './api.ts';
 import { OfficerSelect } from './officer-select.tsx';
+
+const route = getRouteApi('/signed-in/advisory/new');
 
 type Draft = {
   kind: AdvisoryKind;
@@ -46,8 +48,9 @@ export function AdvisoryCreatePage() {
   const navigate = useNavigate();
   const user = useCurrentUser();
   const create = useCreateCase();
+  const { organizationId } = route.useSearch();
   const [draft, setDraft] = useState<Draft>({
-    kind: 'founding',
+    kind: organizationId ? 'other' : 'founding',
     title: '',
     groupName: '',
     contactName: '',
@@ -56,7 +59,7 @@ export function AdvisoryCreatePage() {
     intendedSector: null,
     intendedKind: 'cooperative',
     foundingMembers: '',
-    organizationId: null,
+    organizationId: organizationId ?? null,
     assignedOfficerId: user.id,
     openedOn: todayInVietnam(),
     dueOn: inDays(90),

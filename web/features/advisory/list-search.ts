@@ -59,3 +59,10 @@ export function toCaseExportQuery(search: AdvisoryListSearch): Record<string, Qu
   const { page: _page, pageSize: _pageSize, ...query } = toCaseListQuery(search);
   return query as Record<string, QueryValue>;
 }
+
+/** Opening a case from an organisation's page names it. */
+const createSchema = z.object({ organizationId: z.uuid().optional().catch(undefined) });
+
+export function parseAdvisoryCreateSearch(search: Record<string, unknown>): z.output<typeof createSchema> {
+  return createSchema.parse(search);
+}

@@ -53,7 +53,7 @@ export function OrganizationCasesTab({ organization }: { organization: Organizat
         </Stack>
       )}
       {permissions.canWriteAdvisoryCases(user.role) && (
-        <AnchorLink to="/advisory/new" size="sm">
+        <AnchorLink to="/advisory/new" search={{ organizationId: organization.id }} size="sm">
           {t('advisory.create.open')}
         </AnchorLink>
       )}
