@@ -44,7 +44,7 @@ export function AdvisoryCasePage() {
       <PageHeader
         title={caseSubject(item)}
         badges={<CaseStageBadge stage={item.stage} />}
-        description={[item.title === caseSubject(item) ? null : item.title, t(`advisory.kind.${item.kind}`), item.communeName]
+        description={[item.title === caseSubject(item) ? t(`advisory.kind.${item.kind}`) : item.title, item.communeName]
           .filter(Boolean)
           .join(' · ')}
         actions={

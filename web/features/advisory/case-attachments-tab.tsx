@@ -1,4 +1,5 @@
 import { Anchor, Button, FileInput, Group, Stack, Table, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdvisoryCase } from '../../../contracts/advisory.ts';
@@ -86,7 +87,16 @@ export function CaseAttachmentsTab({ item, canWrite }: { item: AdvisoryCase; can
                         variant="subtle"
                         color="red"
                         aria-label={t('advisory.attachments.removeLabel', { name: attachment.name })}
-                        onClick={() => remove.mutate(attachment.id, { onError: notifyError })}
+                        onClick={() =>
+                          modals.openConfirmModal({
+                            title: t('advisory.attachments.removeLabel', { name: attachment.name }),
+                            centered: true,
+                            children: <Text size="sm">{t('advisory.attachments.removeText')}</Text>,
+                            labels: { confirm: t('advisory.attachments.remove'), cancel: t('common.cancel') },
+                            confirmProps: { color: 'red' },
+                            onConfirm: () => remove.mutate(attachment.id, { onError: notifyError }),
+                          })
+                        }
                       >
                         {t('advisory.attachments.remove')}
                       </Button>
