@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdvisoryActivity, AdvisoryCase } from '../../../contracts/advisory.ts';
@@ -25,8 +25,8 @@ export function CaseActivitiesTab({ item, canWrite }: { item: AdvisoryCase; canW
       {item.activities.length === 0 ? (
         <Text c="dimmed">{t('advisory.activities.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped withTableBorder aria-label={t('advisory.tabs.activities')}>
+        <>
+          <Table striped withTableBorder visibleFrom="sm" aria-label={t('advisory.tabs.activities')}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('advisory.activities.happenedOn')}</Table.Th>
@@ -59,7 +59,34 @@ export function CaseActivitiesTab({ item, canWrite }: { item: AdvisoryCase; canW
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+          <Stack gap="xs" hiddenFrom="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {item.activities.map((activity) => (
+              <Paper key={activity.id} component="li" withBorder radius="md" p="sm">
+                <Group justify="space-between" gap="xs">
+                  <Text size="sm" fw={600}>
+                    {formatDate(activity.happenedOn)} · {t('advisory.activities.hoursShort', { hours: formatHours(activity.hours) })}
+                  </Text>
+                  {canWrite && (
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      aria-label={t('advisory.activities.editLabel', { date: formatDate(activity.happenedOn) })}
+                      onClick={() => setEditing(activity)}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                  )}
+                </Group>
+                <Text size="xs" c="dimmed">
+                  {activity.user.name}
+                </Text>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {activity.description}
+                </Text>
+              </Paper>
+            ))}
+          </Stack>
+        </>
       )}
       {editing && <ActivityModal caseId={item.id} activity={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Stack>
