@@ -127,7 +127,7 @@ describe('an officer helps a group found a cooperative', () => {
     await page.getByText(`${groupName} được thành lập với sự hỗ trợ của Liên minh, đăng ký ngày ${shown(vietnamToday)}.`).waitFor();
     await keepScreenshot(page, 'advisory-05-registered');
 
-    await page.getByRole('link', { name: 'Xem hồ sơ tổ chức' }).click();
+    await page.getByRole('link', { name: 'Xem hồ sơ tổ chức', exact: true }).click();
     await page.getByRole('heading', { name: groupName }).waitFor();
     await page.getByText(`Tổ chức được thành lập với sự hỗ trợ của Liên minh, đăng ký ngày ${shown(vietnamToday)}.`).waitFor();
     await page.getByRole('link', { name: `Tư vấn thành lập ${groupName}` }).waitFor();
