@@ -144,6 +144,9 @@ describe('an officer helps a group found a cooperative', () => {
     await foundedThisYear.getByText(String(before.thisYear.total + 1), { exact: true }).waitFor();
     expect(await seriousViolations(page), '/advisory/reports').toEqual([]);
     await keepScreenshot(page, 'advisory-08-reports');
+    const yearExport = page.waitForEvent('download');
+    await page.getByRole('link', { name: `Xuất Excel hồ sơ tiếp nhận năm ${year}` }).click();
+    expect((await yearExport).suggestedFilename()).toMatch(/\.xlsx$/);
 
     await page.goto('/advisory');
     const download = page.waitForEvent('download');

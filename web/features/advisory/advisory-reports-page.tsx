@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ButtonLink } from '../../components/router-links.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
+import { apiUrl } from '../../lib/api-client.ts';
 import { thisYearInVietnam } from '../../lib/calendar.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useCaseStats, useFoundedStats } from './api.ts';
@@ -39,9 +40,19 @@ export function AdvisoryReportsPage() {
         title={t('advisory.reports.title')}
         description={t('advisory.reports.description')}
         actions={
-          <ButtonLink to="/advisory" variant="default">
-            {t('advisory.list.title')}
-          </ButtonLink>
+          <>
+            <Button
+              component="a"
+              variant="default"
+              href={apiUrl('/advisory-cases/export', { openedFrom: `${year}-01-01`, openedTo: `${year}-12-31`, sort: 'openedOn' })}
+              download
+            >
+              {t('advisory.reports.exportYear', { year })}
+            </Button>
+            <ButtonLink to="/advisory" variant="default">
+              {t('advisory.list.title')}
+            </ButtonLink>
+          </>
         }
       />
       <Group mb="md" gap="sm" align="flex-end">
