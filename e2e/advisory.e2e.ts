@@ -126,6 +126,9 @@ describe('an officer helps a group found a cooperative', () => {
     await registration.waitFor({ state: 'detached' });
     await page.getByText(`${groupName} được thành lập với sự hỗ trợ của Liên minh, đăng ký ngày ${shown(vietnamToday)}.`).waitFor();
     await keepScreenshot(page, 'advisory-05-registered');
+    await page.getByRole('tab', { name: 'Lịch sử thay đổi' }).click();
+    await page.getByRole('cell', { name: 'Đã nộp hồ sơ', exact: true }).first().waitFor();
+    await keepScreenshot(page, 'advisory-05b-history');
 
     await page.getByRole('link', { name: 'Xem hồ sơ tổ chức', exact: true }).click();
     await page.getByRole('heading', { name: groupName }).waitFor();

@@ -9,7 +9,7 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { AnchorLink } from '../../components/router-links.tsx';
 import { formatDate, formatHours, formatNumber } from '../../lib/format.ts';
-import { useCase } from './api.ts';
+import { useCase, useOfficers } from './api.ts';
 import { CaseActivitiesTab } from './case-activities-tab.tsx';
 import { CaseAttachmentsTab } from './case-attachments-tab.tsx';
 import { CaseEditModal } from './case-edit-modal.tsx';
@@ -31,11 +31,17 @@ export function AdvisoryCasePage() {
   const user = useCurrentUser();
   const { id } = route.useParams();
   const query = useCase(id);
+  const officers = useOfficers(user.role === 'admin' || user.role === 'staff' || user.role === 'leader');
   const [step, setStep] = useState<Step | null>(null);
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const item = query.data;
   const canWrite = permissions.canWriteAdvisoryCases(user.role) && (user.provinceCode === null || user.provinceCode === item.provinceCode);
+  const names: Record<string, string> = Object.fromEntries([
+    ...(officers.data?.items ?? []).map((officer) => [officer.id, officer.name]),
+    [item.assignedOfficer.id, item.assignedOfficer.name],
+    ...(item.organization ? [[item.organization.id, item.organization.name]] : []),
+  ]);
   // Forward moves first, dropping last.
   const moves = [...item.nextStages].sort((a, b) => Number(a === 'dropped') - Number(b === 'dropped'));
 
@@ -103,7 +109,7 @@ export function AdvisoryCasePage() {
             <CaseAttachmentsTab item={item} canWrite={canWrite} />
           </Tabs.Panel>
           <Tabs.Panel value="history" pt="md">
-            <CaseHistory caseId={item.id} />
+            <CaseHistory caseId={item.id} names={names} />
           </Tabs.Panel>
         </Tabs>
       </Stack>

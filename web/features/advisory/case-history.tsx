@@ -2,19 +2,34 @@ import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/error-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCaseHistory } from './api.ts';
 
-const shown = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : String(value));
+const shown = (value: unknown) => {
+  if (value === null || value === undefined || value === '') return '—';
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : String(value);
+};
 
 /** Who changed what on the case and when, newest first. */
-export function CaseHistory({ caseId }: { caseId: string }) {
+export function CaseHistory({ caseId, names }: { caseId: string; names: Record<string, string> }) {
   const { t, i18n } = useTranslation();
   const history = useCaseHistory(caseId);
   if (history.isPending) return <LoadingState />;
   if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
   const entries = history.data.items;
   if (entries.length === 0) return <Text c="dimmed">{t('history.empty')}</Text>;
+  // Stages, kinds and sectors read as words; other values as stored.
+  const value = (field: string, raw: unknown) => {
+    const group = {
+      stage: 'advisory.stage',
+      kind: 'advisory.kind',
+      intendedSector: 'organization.sector',
+      intendedKind: 'organization.kind',
+    }[field];
+    if (group && typeof raw === 'string' && i18n.exists(`${group}.${raw}`)) return t(`${group}.${raw}`);
+    // An officer or organisation id: its name when the page knows it.
+    return typeof raw === 'string' && names[raw] ? names[raw] : shown(raw);
+  };
   const label = (field: string) => (i18n.exists(`advisory.fields.${field}`) ? t(`advisory.fields.${field}`) : field);
 
   return (
@@ -38,16 +53,18 @@ export function CaseHistory({ caseId }: { caseId: string }) {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th w="34%">{t('history.field')}</Table.Th>
-                    <Table.Th>{t('history.before')}</Table.Th>
-                    <Table.Th>{t('history.after')}</Table.Th>
+                    {entry.action !== 'create' && <Table.Th>{t('history.before')}</Table.Th>}
+                    <Table.Th>{entry.action === 'create' ? t('history.value') : t('history.after')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {entry.changes.map((change) => (
                     <Table.Tr key={change.field}>
                       <Table.Td>{label(change.field)}</Table.Td>
-                      <Table.Td style={{ overflowWrap: 'anywhere' }}>{shown(change.before)}</Table.Td>
-                      <Table.Td style={{ overflowWrap: 'anywhere' }}>{shown(change.after)}</Table.Td>
+                      {entry.action !== 'create' && (
+                        <Table.Td style={{ overflowWrap: 'anywhere' }}>{value(change.field, change.before)}</Table.Td>
+                      )}
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>{value(change.field, change.after)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
