@@ -162,6 +162,14 @@ export type UpdateAdvisoryActivity = z.input<typeof updateAdvisoryActivitySchema
 
 const userRef = z.object({ id: z.string(), name: z.string() });
 
+/** Who a case may be assigned to: active admins and staff of the province (or national ones). */
+export const advisoryOfficersQuerySchema = z.object({
+  /** For a national user: the province whose officers to list. */
+  provinceCode: provinceCodeSchema.optional(),
+});
+export const advisoryOfficerListSchema = z.object({ items: z.array(userRef) });
+export type AdvisoryOfficer = z.infer<typeof userRef>;
+
 export const advisoryActivitySchema = z.object({
   id: z.string(),
   caseId: z.string(),

@@ -48,6 +48,8 @@ describe('hoptac for everyone, on a desk and on a phone', () => {
         ['/finance', 'finance-portfolio'],
         ['/finance/funds', 'finance-funds'],
         ['/finance/bank-referrals', 'finance-referrals'],
+        ['/advisory', 'advisory'],
+        ['/advisory/reports', 'advisory-reports'],
       ] as const) {
         await page.goto(path);
         await page.getByRole('heading').first().waitFor();

@@ -17,7 +17,7 @@ import { parsePersonListSearch } from '../features/people/list-search.ts';
 import { OrganizationEditPage } from '../features/organizations/organization-edit-page.tsx';
 import { OrganizationListPage } from '../features/organizations/organization-list-page.tsx';
 import { parseOrganizationListSearch } from '../features/organizations/list-search.ts';
-import { parseAdvisoryListSearch } from '../features/advisory/list-search.ts';
+import { parseAdvisoryCreateSearch, parseAdvisoryListSearch } from '../features/advisory/list-search.ts';
 import { parseMemberListSearch } from '../features/membership/list-search.ts';
 import { parseDuesSearch } from '../features/membership/dues-search.ts';
 import { parseBankReferralSearch } from '../features/finance/bank-referral-search.ts';
@@ -184,6 +184,7 @@ const advisoryRoute = createRoute({
 const advisoryCreateRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/advisory/new',
+  validateSearch: parseAdvisoryCreateSearch,
   beforeLoad: ({ context }) => requireRole(context.user, permissions.canWriteAdvisoryCases),
   component: lazyRouteComponent(() => import('../features/advisory/advisory-create-page.tsx'), 'AdvisoryCreatePage'),
 });

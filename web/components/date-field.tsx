@@ -11,7 +11,7 @@ type DateFieldProps = {
   error?: ReactNode;
   description?: ReactNode;
   required?: boolean;
-  /** A date that rules apply from may lie ahead; most dates recorded have happened. */
+  /** Due dates, plans and rules that apply from a day may lie ahead; recorded events never do. */
   allowFuture?: boolean;
 };
 

@@ -29,6 +29,11 @@ export function formatPercent(value: number): string {
   return `${percentFormat.format(value)}%`;
 }
 
+/** Hours of work in quarter hours: 1.25 → "1,25". */
+export function formatHours(value: number): string {
+  return scoreFormat.format(value);
+}
+
 const rateFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
 /** A yearly rate in basis points: 650 → "6,5%/năm" (the unit word from the caller's language via `perYear`). */

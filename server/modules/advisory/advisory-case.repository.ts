@@ -238,6 +238,16 @@ export function createAdvisoryCaseRepository(db: Db) {
       return row && { id: row.id, name: row.display_name, role: row.role, provinceCode: row.province_code, isActive: row.is_active === 1 };
     },
 
+    /** Active admins and staff of the province and national ones (all of them when `provinceCode` is null), by name. */
+    async findOfficers(provinceCode: string | null): Promise<{ id: string; name: string }[]> {
+      let query = db.selectFrom('users').select(['id', 'display_name']).where('is_active', '=', 1).where('role', 'in', ['admin', 'staff']);
+      if (provinceCode !== null) {
+        query = query.where((eb) => eb.or([eb('province_code', '=', provinceCode), eb('province_code', 'is', null)]));
+      }
+      const rows = await query.orderBy('display_name').orderBy('id').limit(500).execute();
+      return rows.map((row) => ({ id: row.id, name: row.display_name }));
+    },
+
     async findCommune(code: string): Promise<{ code: string; provinceCode: string } | undefined> {
       const row = await db.selectFrom('communes').select(['code', 'province_code']).where('code', '=', code).executeTakeFirst();
       return row && { code: row.code, provinceCode: row.province_code };

@@ -68,6 +68,25 @@ describeEachDatabase('advisory cases', (kind) => {
     hanoiStaff = await context.userHeaders('staff', { provinceCode: '01' });
   });
 
+  it('lists the officers a case may be assigned to: active admins and staff of the province', async () => {
+    const leader = await context.userHeaders('leader');
+    await context.userHeaders('viewer');
+    const response = await call('GET', '/advisory-officers', leader);
+    expect(response.statusCode, response.body).toBe(200);
+    const { items } = response.json<{ items: { id: string; name: string }[] }>();
+    expect(items.map((officer) => officer.id)).toContain(staffId);
+    expect(items.every((officer) => /admin|staff/.test(officer.name))).toBe(true);
+    // Another province's staff are not offered.
+    const hanoiId = (await call('GET', '/session', hanoiStaff)).json<{ user: { id: string } }>().user.id;
+    expect(items.map((officer) => officer.id)).not.toContain(hanoiId);
+    // The officer offered is one the server accepts.
+    const opened = await open(foundingCase({ assignedOfficerId: items[0]?.id }));
+    expect(opened.assignedOfficer.id).toBe(items[0]?.id);
+
+    expect((await call('GET', '/advisory-officers', await context.userHeaders('viewer'))).statusCode).toBe(403);
+    expect((await call('GET', '/advisory-officers', {})).statusCode).toBe(401);
+  });
+
   it('takes a founding group from inquiry to a registered cooperative, counted as founded with support', async () => {
     const before = await founded();
     const opened = await open(foundingCase());

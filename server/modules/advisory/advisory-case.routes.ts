@@ -6,6 +6,8 @@ import {
   advisoryCaseListQuerySchema,
   advisoryCasePageSchema,
   advisoryCaseSchema,
+  advisoryOfficerListSchema,
+  advisoryOfficersQuerySchema,
   createAdvisoryCaseSchema,
   moveAdvisoryStageSchema,
   registerAdvisoryCaseSchema,
@@ -47,6 +49,19 @@ export function advisoryCaseRoutes(cases: AdvisoryCaseService): FastifyPluginAsy
         },
       },
       async (request) => cases.findBoard(requireActor(request), request.query),
+    );
+
+    app.get(
+      '/advisory-officers',
+      {
+        schema: {
+          tags,
+          summary: 'Who a case may be assigned to: active admins and staff of the province',
+          querystring: advisoryOfficersQuerySchema,
+          response: { 200: advisoryOfficerListSchema },
+        },
+      },
+      async (request) => ({ items: await cases.findOfficers(requireActor(request), request.query.provinceCode) }),
     );
 
     app.post(

@@ -24,7 +24,7 @@ import type { OrganizationService } from '../organizations/organization.service.
 import { calendarDateInVietnam } from '../organizations/person.rules.ts';
 import { type CaseRecord, createAdvisoryCaseRepository } from './advisory-case.repository.ts';
 import { createAdvisoryLogRepository } from './advisory-log.repository.ts';
-import { canBeAssignedCase, canSeeCaseContact, canWriteAdvisoryCase } from './advisory.policy.ts';
+import { canBeAssignedCase, canListOfficers, canSeeCaseContact, canWriteAdvisoryCase } from './advisory.policy.ts';
 import { canMoveStage, caseSearchText, stageChange, stagesOf } from './advisory.rules.ts';
 import { type CaseValues, snapshot, toCaseColumns, toDetail, toSummary, valuesOf } from './advisory-values.ts';
 
@@ -320,6 +320,12 @@ export function createAdvisoryCaseService(deps: {
       }
       if (!registered) throw notFound(CASE);
       return detailOf(actor, registered);
+    },
+
+    /** Whom a case may be assigned to in the caller's province (a national caller names one, or sees all). */
+    async findOfficers(actor: Actor, provinceCode?: string): Promise<{ id: string; name: string }[]> {
+      assertAllowed(canListOfficers(actor));
+      return cases.findOfficers(actor.provinceCode ?? provinceCode ?? null);
     },
 
     async findHistory(actor: Actor, id: string): Promise<AuditEntry[]> {

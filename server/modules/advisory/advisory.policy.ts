@@ -9,6 +9,9 @@ export const canReadAdvisoryCases = (_actor: Actor): boolean => true;
 export const canWriteAdvisoryCase = (actor: Actor, provinceCode: string): boolean =>
   WRITERS.has(actor.role) && isInProvince(actor, provinceCode);
 
+/** Choosing an assigned officer: the Alliance's own people (not a viewer or a cooperative). */
+export const canListOfficers = (actor: Actor): boolean => actor.role === 'admin' || actor.role === 'staff' || actor.role === 'leader';
+
 /** The founding group's contact phone is personal data: not for viewers (Decree 13/2023). */
 export const canSeeCaseContact = (actor: Actor): boolean => actor.role !== 'viewer';
 

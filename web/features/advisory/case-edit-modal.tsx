@@ -1,0 +1,190 @@
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type AdvisoryCase, type FoundingKind, foundingKinds } from '../../../contracts/advisory.ts';
+import { type Sector, sectors } from '../../../contracts/organizations.ts';
+import { DateField } from '../../components/date-field.tsx';
+import { fieldErrorsOf, ProblemAlert } from '../../components/problem-alert.tsx';
+import { notifySuccess } from '../../lib/error-messages.ts';
+import { communeLabel } from '../places/commune-select.tsx';
+import { CommuneSelect } from '../places/commune-select.tsx';
+import { useUpdateCase } from './api.ts';
+import { OfficerSelect } from './officer-select.tsx';
+
+function draftOf(item: AdvisoryCase) {
+  return {
+    title: item.title,
+    description: item.description ?? '',
+    openedOn: item.openedOn as string | null,
+    dueOn: item.dueOn as string | null,
+    assignedOfficerId: item.assignedOfficer.id as string | null,
+    groupName: item.groupName ?? '',
+    contactName: item.contactName ?? '',
+    contactPhone: item.contactPhone ?? '',
+    communeCode: item.communeCode as string | null,
+    intendedSector: item.intendedSector as Sector | null,
+    intendedKind: item.intendedKind as FoundingKind | null,
+    foundingMembers: (item.foundingMembers ?? '') as number | string,
+  };
+}
+
+/**
+ * Changing a case's fields. The form sends the version it read: if someone saved first, the page
+ * reloads theirs and the form shows it, so the next save goes on top of it.
+ */
+export function CaseEditModal({ item, onClose }: { item: AdvisoryCase; onClose: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateCase(item.id);
+  const [draft, setDraft] = useState(() => draftOf(item));
+  const set = (patch: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...patch }));
+  const errors = fieldErrorsOf(update.error);
+  const isGroup = item.kind === 'founding' && !item.organization;
+
+  // Someone else saved first: show what they saved.
+  useEffect(() => setDraft(draftOf(item)), [item]);
+
+  const submit = () =>
+    update.mutate(
+      {
+        version: item.version,
+        title: draft.title,
+        description: draft.description,
+        openedOn: draft.openedOn ?? undefined,
+        dueOn: draft.dueOn ?? undefined,
+        assignedOfficerId: draft.assignedOfficerId ?? undefined,
+        ...(isGroup
+          ? {
+              groupName: draft.groupName,
+              contactName: draft.contactName,
+              ...(item.isContactHidden ? {} : { contactPhone: draft.contactPhone }),
+              communeCode: draft.communeCode,
+              intendedSector: draft.intendedSector,
+              intendedKind: draft.intendedKind,
+              foundingMembers: draft.foundingMembers === '' ? null : Number(draft.foundingMembers),
+            }
+          : {}),
+      },
+      {
+        onSuccess: () => {
+          notifySuccess(t('advisory.edit.done'));
+          onClose();
+        },
+      },
+    );
+
+  return (
+    <Modal opened onClose={onClose} title={t('advisory.edit.title')} size="lg">
+      <Stack gap="md">
+        <TextInput
+          label={t('advisory.fields.title')}
+          required
+          value={draft.title}
+          onChange={(event) => set({ title: event.currentTarget.value })}
+          error={errors.title}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <OfficerSelect
+            label={t('advisory.fields.officer')}
+            value={draft.assignedOfficerId}
+            current={item.assignedOfficer}
+            onChange={(value) => set({ assignedOfficerId: value })}
+            error={errors.assignedOfficerId}
+          />
+          <DateField
+            label={t('advisory.fields.openedOn')}
+            value={draft.openedOn}
+            onChange={(value) => set({ openedOn: value })}
+            error={errors.openedOn}
+          />
+          <DateField
+            label={t('advisory.fields.dueOn')}
+            required
+            allowFuture
+            value={draft.dueOn}
+            onChange={(value) => set({ dueOn: value })}
+            error={errors.dueOn}
+          />
+        </SimpleGrid>
+        {isGroup && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TextInput
+              label={t('advisory.fields.groupName')}
+              required
+              value={draft.groupName}
+              onChange={(event) => set({ groupName: event.currentTarget.value })}
+              error={errors.groupName}
+            />
+            <CommuneSelect
+              label={t('advisory.fields.commune')}
+              required
+              value={draft.communeCode}
+              selectedLabel={
+                draft.communeCode === item.communeCode
+                  ? communeLabel({ name: item.communeName, provinceName: item.provinceName })
+                  : undefined
+              }
+              onChange={(commune) => set({ communeCode: commune?.code ?? null })}
+              error={errors.communeCode}
+            />
+            <TextInput
+              label={t('advisory.fields.contactName')}
+              value={draft.contactName}
+              onChange={(event) => set({ contactName: event.currentTarget.value })}
+              error={errors.contactName}
+            />
+            {!item.isContactHidden && (
+              <TextInput
+                label={t('advisory.fields.contactPhone')}
+                type="tel"
+                value={draft.contactPhone}
+                onChange={(event) => set({ contactPhone: event.currentTarget.value })}
+                error={errors.contactPhone}
+              />
+            )}
+            <Select
+              label={t('advisory.fields.intendedSector')}
+              required
+              data={sectors.map((sector) => ({ value: sector, label: t(`organization.sector.${sector}`) }))}
+              value={draft.intendedSector}
+              onChange={(value) => set({ intendedSector: value as Sector | null })}
+              error={errors.intendedSector}
+            />
+            <Select
+              label={t('advisory.fields.intendedKind')}
+              data={foundingKinds.map((kind) => ({ value: kind, label: t(`organization.kind.${kind}`) }))}
+              value={draft.intendedKind}
+              onChange={(value) => set({ intendedKind: value as FoundingKind | null })}
+              error={errors.intendedKind}
+            />
+            <NumberInput
+              label={t('advisory.fields.foundingMembers')}
+              min={0}
+              max={100_000}
+              allowDecimal={false}
+              value={draft.foundingMembers}
+              onChange={(value) => set({ foundingMembers: value })}
+              error={errors.foundingMembers}
+            />
+          </SimpleGrid>
+        )}
+        <Textarea
+          label={t('advisory.fields.description')}
+          autosize
+          minRows={3}
+          value={draft.description}
+          onChange={(event) => set({ description: event.currentTarget.value })}
+          error={errors.description}
+        />
+        <ProblemAlert error={update.error} staleHint={t('advisory.staleHint')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={submit} loading={update.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
