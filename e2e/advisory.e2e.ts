@@ -85,11 +85,9 @@ describe('an officer helps a group found a cooperative', () => {
     const fileInput = page.locator('input[type="file"]');
     // A text file named .pdf is refused with the server's words.
     await fileInput.setInputFiles({ name: 'dieu-le.pdf', mimeType: 'application/pdf', buffer: Buffer.from('không phải PDF') });
-    await page.getByRole('button', { name: 'Tải lên' }).click();
     await page.getByRole('alert').getByText('Chỉ nhận tệp PDF, Word (.docx), JPEG hoặc PNG').waitFor();
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
     await fileInput.setInputFiles({ name: 'du-thao-dieu-le.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await page.getByRole('button', { name: 'Tải lên' }).click();
     await page.getByRole('link', { name: 'du-thao-dieu-le.pdf' }).waitFor();
     await keepScreenshot(page, 'advisory-03-attachments');
 

@@ -17,7 +17,7 @@ import type {
   UpdateLoan,
 } from '../../../contracts/finance.ts';
 import type { LoanDisbursement, LoanRepayment, LoanSchedule, LoanState, Portfolio } from '../../../contracts/finance-ledger.ts';
-import { apiRequest, isApiError, type QueryValue } from '../../lib/api-client.ts';
+import { apiRequest, apiUrl, isApiError, type QueryValue } from '../../lib/api-client.ts';
 
 export const loanKeys = {
   all: ['loans'] as const,
@@ -60,7 +60,7 @@ export const useLoanHistory = (id: string, enabled = true) => useLoanPart<AuditE
 export const useLoanPapers = (id: string) => useLoanPart<LoanAttachment[]>(id, 'attachments');
 
 /** Where the browser downloads a paper of a loan. */
-export const loanPaperHref = (paper: { id: string }) => `/api/v1/loan-attachments/${encodeURIComponent(paper.id)}`;
+export const loanPaperHref = (paper: { id: string }) => apiUrl(`/loan-attachments/${encodeURIComponent(paper.id)}`);
 
 /** Files a scanned paper (multipart, field "file") with the loan. */
 export function useUploadLoanPaper(id: string) {
