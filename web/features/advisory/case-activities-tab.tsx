@@ -8,6 +8,7 @@ import { todayInVietnam } from '../../lib/calendar.ts';
 import { formatDate, formatHours } from '../../lib/format.ts';
 import { useSaveActivity } from './api.ts';
 import { OfficerSelect } from './officer-select.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 
 /** The work logged on a case: when, who, what, how many hours; staff add and correct lines. */
 export function CaseActivitiesTab({ item, canWrite }: { item: AdvisoryCase; canWrite: boolean }) {
@@ -155,14 +156,7 @@ function ActivityModal({ caseId, activity, onClose }: { caseId: string; activity
           error={errors.hours}
         />
         <ProblemAlert error={save.error} staleHint={t('advisory.staleHint')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={submit} loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} onSubmit={submit} submitLabel={t('common.save')} isPending={save.isPending} />
       </Stack>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AdvisoryCase, type FoundingKind, foundingKinds } from '../../../contracts/advisory.ts';
@@ -10,6 +10,7 @@ import { communeLabel } from '../places/commune-select.tsx';
 import { CommuneSelect } from '../places/commune-select.tsx';
 import { useUpdateCase } from './api.ts';
 import { OfficerSelect } from './officer-select.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 
 function draftOf(item: AdvisoryCase) {
   return {
@@ -176,14 +177,7 @@ export function CaseEditModal({ item, onClose }: { item: AdvisoryCase; onClose: 
           error={errors.description}
         />
         <ProblemAlert error={update.error} staleHint={t('advisory.staleHint')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={submit} loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} onSubmit={submit} submitLabel={t('common.save')} isPending={update.isPending} />
       </Stack>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdvisoryCase } from '../../../contracts/advisory.ts';
@@ -8,6 +8,7 @@ import { todayInVietnam } from '../../lib/calendar.ts';
 import { notifySuccess } from '../../lib/error-messages.ts';
 import { OrganizationSelect } from '../organizations/organization-select.tsx';
 import { useRegisterCase } from './api.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 
 type Mode = 'create' | 'link';
 
@@ -118,14 +119,7 @@ export function RegisterModal({ item, onClose }: { item: AdvisoryCase; onClose: 
           </SimpleGrid>
         )}
         <ProblemAlert error={register.error} staleHint={t('advisory.staleHint')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={submit} loading={register.isPending}>
-            {t('advisory.register.submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} onSubmit={submit} submitLabel={t('advisory.register.submit')} isPending={register.isPending} />
       </Stack>
     </Modal>
   );

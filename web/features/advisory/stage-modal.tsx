@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Modal, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdvisoryCase, AdvisoryStage } from '../../../contracts/advisory.ts';
@@ -8,6 +8,7 @@ import { todayInVietnam } from '../../lib/calendar.ts';
 import { notifySuccess } from '../../lib/error-messages.ts';
 import { useMoveStage } from './api.ts';
 import { stageActionLabel } from './stage-actions.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 
 type StageModalProps = { item: AdvisoryCase; stage: AdvisoryStage; onClose: () => void };
 
@@ -47,14 +48,13 @@ export function StageModal({ item, stage, onClose }: StageModalProps) {
           />
         )}
         <ProblemAlert error={move.error} staleHint={t('advisory.staleHint')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={submit} loading={move.isPending} color={stage === 'dropped' ? 'red' : undefined}>
-            {title}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          onSubmit={submit}
+          submitLabel={title}
+          isPending={move.isPending}
+          color={stage === 'dropped' ? 'red' : undefined}
+        />
       </Stack>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BankReferral, bankReferralStatuses } from '../../../contracts/finance.ts';
@@ -9,6 +9,7 @@ import { todayInVietnam } from '../../lib/calendar.ts';
 import { notifySuccess } from '../../lib/error-messages.ts';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import { useUpdateBankReferral } from './api.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 
 type Values = { status: BankReferral['status']; amountGranted: number | null; decidedOn: string | null; notes: string };
 
@@ -119,14 +120,7 @@ export function BankReferralResultModal({ referral, onClose }: { referral: BankR
               maxLength={2000}
             />
             <ProblemAlert error={update.error} staleHint={t('finance.referrals.update.staleHint')} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={update.isPending}>
-                {t('finance.referrals.update.submit')}
-              </Button>
-            </Group>
+            <FormActions onCancel={close} submitLabel={t('finance.referrals.update.submit')} isPending={update.isPending} />
           </Stack>
         </form>
       )}

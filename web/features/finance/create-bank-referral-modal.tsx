@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BankReferral, banks } from '../../../contracts/finance.ts';
@@ -9,6 +9,7 @@ import { todayInVietnam } from '../../lib/calendar.ts';
 import { notifySuccess } from '../../lib/error-messages.ts';
 import { OrganizationSelect } from '../organizations/organization-select.tsx';
 import { useCreateBankReferral } from './api.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 
 type Values = {
   organizationId: string | null;
@@ -139,14 +140,7 @@ export function CreateBankReferralModal({ opened, onClose }: { opened: boolean; 
             maxLength={2000}
           />
           <ProblemAlert error={create.error} staleHint={t('finance.referrals.update.staleHint')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('finance.referrals.create.submit')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} submitLabel={t('finance.referrals.create.submit')} isPending={create.isPending} />
         </Stack>
       </form>
     </Modal>

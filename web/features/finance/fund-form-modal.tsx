@@ -1,4 +1,4 @@
-import { Button, Divider, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Divider, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Fund, fundKinds } from '../../../contracts/finance.ts';
@@ -9,6 +9,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import { notifySuccess } from '../../lib/error-messages.ts';
 import { useCreateFund, useUpdateFund } from './api.ts';
 import { defaultRulesDraft, FundRulesForm, type RulesDraft, rulesInputOf } from './fund-rules-form.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 
 type FundKind = Fund['kind'];
 type Values = { name: string; kind: FundKind; capital: number | null; notes: string };
@@ -154,14 +155,11 @@ export function FundFormModal({ opened, fund, onClose }: FundFormModalProps) {
             </>
           )}
           <ProblemAlert error={mutation.error} staleHint={t('finance.funds.edit.staleHint')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {fund ? t('finance.funds.edit.submit') : t('finance.funds.create.submit')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={close}
+            submitLabel={fund ? t('finance.funds.edit.submit') : t('finance.funds.create.submit')}
+            isPending={mutation.isPending}
+          />
         </Stack>
       </form>
     </Modal>

@@ -8,6 +8,7 @@ import { notifySuccess } from '../../lib/error-messages.ts';
 import { formatDate, formatMoney, formatPercent, formatRateBp } from '../../lib/format.ts';
 import { useAddFundRules } from './api.ts';
 import { FundRulesForm, type RulesDraft, rulesDraftFrom, rulesInputOf } from './fund-rules-form.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 
 type Standing = 'current' | 'future' | 'past';
 
@@ -137,14 +138,7 @@ export function FundRulesModal({ fund, canManage, onClose }: FundRulesModalProps
                 errors={fieldErrorsOf(add.error)}
               />
               <ProblemAlert error={add.error} staleHint={t('finance.funds.edit.staleHint')} />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setDraft(null)}>
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" loading={add.isPending}>
-                  {t('finance.funds.rules.submit')}
-                </Button>
-              </Group>
+              <FormActions onCancel={() => setDraft(null)} submitLabel={t('finance.funds.rules.submit')} isPending={add.isPending} />
             </Stack>
           </form>
         )}

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Loan } from '../../../contracts/finance.ts';
@@ -10,6 +10,7 @@ import { notifySuccess } from '../../lib/error-messages.ts';
 import { formatMoney } from '../../lib/format.ts';
 import { useLoanState, useLoanStep, useUpdateLoan } from './api.ts';
 import { initialValues, requestOf, type StepField, type StepForm } from './loan-step-forms.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 
 type LoanStepModalProps = { loan: Loan; form: StepForm; onClose: () => void };
 
@@ -116,14 +117,12 @@ export function LoanStepModal({ loan, form, onClose }: LoanStepModalProps) {
         )}
         {form.fields.map(input)}
         <ProblemAlert error={mutation.error} staleHint={t('finance.loan.staleHint')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={submit} loading={mutation.isPending}>
-            {t(`finance.steps.${form.action}.submit`)}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          onSubmit={submit}
+          submitLabel={t(`finance.steps.${form.action}.submit`)}
+          isPending={mutation.isPending}
+        />
       </Stack>
     </Modal>
   );

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, List, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-client.ts';
 import { describeError, notifySuccess } from '../../lib/error-messages.ts';
 import { useMergeOrganizations } from './api.ts';
 import type { MergeChoice } from './duplicates-page.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 
 type MergeOrganizationsModalProps = { choice: MergeChoice; onClose: () => void; onReload: () => void };
 
@@ -73,14 +74,13 @@ export function MergeOrganizationsModal({ choice, onClose, onReload }: MergeOrga
             </Stack>
           </Alert>
         )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={submit} loading={merge.isPending} disabled={isConflict}>
-            {t('duplicates.mergeSubmit')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          onSubmit={submit}
+          submitLabel={t('duplicates.mergeSubmit')}
+          isPending={merge.isPending}
+          disabled={isConflict}
+        />
       </Stack>
     </Modal>
   );
