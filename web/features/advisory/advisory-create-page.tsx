@@ -1,24 +1,18 @@
-import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type AdvisoryKind,
-  advisoryKinds,
-  type CreateAdvisoryCase,
-  type FoundingKind,
-  foundingKinds,
-} from '../../../contracts/advisory.ts';
-import { type Sector, sectors } from '../../../contracts/organizations.ts';
+import { type AdvisoryKind, advisoryKinds, type CreateAdvisoryCase, type FoundingKind } from '../../../contracts/advisory.ts';
+import type { Sector } from '../../../contracts/organizations.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { fieldErrorsOf, ProblemAlert } from '../../components/problem-alert.tsx';
 import { todayInVietnam } from '../../lib/calendar.ts';
 import { notifySuccess } from '../../lib/error-messages.ts';
-import { CommuneSelect } from '../places/commune-select.tsx';
 import { OrganizationSelect } from '../organizations/organization-select.tsx';
 import { useCreateCase } from './api.ts';
+import { FoundingGroupFields } from './founding-group-fields.tsx';
 import { OfficerSelect } from './officer-select.tsx';
 
 const route = getRouteApi('/signed-in/advisory/new');
@@ -31,7 +25,7 @@ type Draft = {
   contactPhone: string;
   communeCode: string | null;
   intendedSector: Sector | null;
-  intendedKind: FoundingKind;
+  intendedKind: FoundingKind | null;
   foundingMembers: number | string;
   organizationId: string | null;
   assignedOfficerId: string | null;
@@ -121,62 +115,13 @@ export function AdvisoryCreatePage() {
             />
           </SimpleGrid>
           {isFounding ? (
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <TextInput
-                label={t('advisory.fields.groupName')}
-                description={t('advisory.fields.groupNameHint')}
-                required
-                value={draft.groupName}
-                onChange={(event) => set({ groupName: event.currentTarget.value })}
-                error={errors.groupName}
-              />
-              <CommuneSelect
-                label={t('advisory.fields.commune')}
-                required
-                value={draft.communeCode}
-                provinceCode={user.provinceCode ?? undefined}
-                onChange={(commune) => set({ communeCode: commune?.code ?? null })}
-                error={errors.communeCode}
-              />
-              <TextInput
-                label={t('advisory.fields.contactName')}
-                value={draft.contactName}
-                onChange={(event) => set({ contactName: event.currentTarget.value })}
-                error={errors.contactName}
-              />
-              <TextInput
-                label={t('advisory.fields.contactPhone')}
-                type="tel"
-                value={draft.contactPhone}
-                onChange={(event) => set({ contactPhone: event.currentTarget.value })}
-                error={errors.contactPhone}
-              />
-              <Select
-                label={t('advisory.fields.intendedSector')}
-                required
-                data={sectors.map((sector) => ({ value: sector, label: t(`organization.sector.${sector}`) }))}
-                value={draft.intendedSector}
-                onChange={(value) => set({ intendedSector: value as Sector | null })}
-                error={errors.intendedSector}
-              />
-              <Select
-                label={t('advisory.fields.intendedKind')}
-                allowDeselect={false}
-                data={foundingKinds.map((kind) => ({ value: kind, label: t(`organization.kind.${kind}`) }))}
-                value={draft.intendedKind}
-                onChange={(value) => value && set({ intendedKind: value as FoundingKind })}
-                error={errors.intendedKind}
-              />
-              <NumberInput
-                label={t('advisory.fields.foundingMembers')}
-                min={0}
-                max={100_000}
-                allowDecimal={false}
-                value={draft.foundingMembers}
-                onChange={(value) => set({ foundingMembers: value })}
-                error={errors.foundingMembers}
-              />
-            </SimpleGrid>
+            <FoundingGroupFields
+              draft={draft}
+              set={set}
+              errors={errors}
+              provinceCode={user.provinceCode ?? undefined}
+              groupNameHint={t('advisory.fields.groupNameHint')}
+            />
           ) : (
             <OrganizationSelect
               label={t('advisory.fields.organization')}

@@ -1,14 +1,14 @@
-import { Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AdvisoryCase, type FoundingKind, foundingKinds } from '../../../contracts/advisory.ts';
-import { type Sector, sectors } from '../../../contracts/organizations.ts';
+import type { AdvisoryCase, FoundingKind } from '../../../contracts/advisory.ts';
+import type { Sector } from '../../../contracts/organizations.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { fieldErrorsOf, ProblemAlert } from '../../components/problem-alert.tsx';
 import { notifySuccess } from '../../lib/error-messages.ts';
 import { communeLabel } from '../places/commune-select.tsx';
-import { CommuneSelect } from '../places/commune-select.tsx';
 import { useUpdateCase } from './api.ts';
+import { FoundingGroupFields } from './founding-group-fields.tsx';
 import { OfficerSelect } from './officer-select.tsx';
 import { FormActions } from '../../components/form-actions.tsx';
 
@@ -107,66 +107,15 @@ export function CaseEditModal({ item, onClose }: { item: AdvisoryCase; onClose: 
           />
         </SimpleGrid>
         {isGroup && (
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              label={t('advisory.fields.groupName')}
-              required
-              value={draft.groupName}
-              onChange={(event) => set({ groupName: event.currentTarget.value })}
-              error={errors.groupName}
-            />
-            <CommuneSelect
-              label={t('advisory.fields.commune')}
-              required
-              value={draft.communeCode}
-              selectedLabel={
-                draft.communeCode === item.communeCode
-                  ? communeLabel({ name: item.communeName, provinceName: item.provinceName })
-                  : undefined
-              }
-              onChange={(commune) => set({ communeCode: commune?.code ?? null })}
-              error={errors.communeCode}
-            />
-            <TextInput
-              label={t('advisory.fields.contactName')}
-              value={draft.contactName}
-              onChange={(event) => set({ contactName: event.currentTarget.value })}
-              error={errors.contactName}
-            />
-            {!item.isContactHidden && (
-              <TextInput
-                label={t('advisory.fields.contactPhone')}
-                type="tel"
-                value={draft.contactPhone}
-                onChange={(event) => set({ contactPhone: event.currentTarget.value })}
-                error={errors.contactPhone}
-              />
-            )}
-            <Select
-              label={t('advisory.fields.intendedSector')}
-              required
-              data={sectors.map((sector) => ({ value: sector, label: t(`organization.sector.${sector}`) }))}
-              value={draft.intendedSector}
-              onChange={(value) => set({ intendedSector: value as Sector | null })}
-              error={errors.intendedSector}
-            />
-            <Select
-              label={t('advisory.fields.intendedKind')}
-              data={foundingKinds.map((kind) => ({ value: kind, label: t(`organization.kind.${kind}`) }))}
-              value={draft.intendedKind}
-              onChange={(value) => set({ intendedKind: value as FoundingKind | null })}
-              error={errors.intendedKind}
-            />
-            <NumberInput
-              label={t('advisory.fields.foundingMembers')}
-              min={0}
-              max={100_000}
-              allowDecimal={false}
-              value={draft.foundingMembers}
-              onChange={(value) => set({ foundingMembers: value })}
-              error={errors.foundingMembers}
-            />
-          </SimpleGrid>
+          <FoundingGroupFields
+            draft={draft}
+            set={set}
+            errors={errors}
+            communeLabel={
+              draft.communeCode === item.communeCode ? communeLabel({ name: item.communeName, provinceName: item.provinceName }) : undefined
+            }
+            isContactHidden={item.isContactHidden}
+          />
         )}
         <Textarea
           label={t('advisory.fields.description')}
