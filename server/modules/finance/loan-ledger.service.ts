@@ -85,7 +85,7 @@ export function presentState(state: LedgerState, rules: readonly FundRules[]): L
 
 export function createLoanLedgerService(deps: {
   db: Db;
-  loans: Pick<LoanService, 'getLoan' | 'findLoans'>;
+  loans: Pick<LoanService, 'getLoan' | 'findLoans' | 'findLoansByIds'>;
   funds: Pick<FundService, 'findRules'>;
   clock: Clock;
 }) {
@@ -105,10 +105,10 @@ export function createLoanLedgerService(deps: {
     /** A page of loans; each one being repaid with where it stands today (outstanding, days late, debt group). */
     async findLoans(actor: Actor, filters: LoanFilters): Promise<{ items: LoanListItem[]; total: number }> {
       const page = await loans.findLoans(actor, filters);
-      const repaying = await Promise.all(
-        page.items
-          .filter((item) => item.status === 'disbursed' || item.status === 'rescheduled')
-          .map((item) => loans.getLoan(actor, item.id)),
+      // One query for the page's loans being repaid, not one each.
+      const repaying = await loans.findLoansByIds(
+        actor,
+        page.items.filter((item) => item.status === 'disbursed' || item.status === 'rescheduled').map((item) => item.id),
       );
       const events = await ledger.findEvents(repaying.map((loan) => loan.id));
       const rules = await funds.findRules([...new Set(repaying.map((loan) => loan.fundId))]);

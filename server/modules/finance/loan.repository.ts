@@ -127,6 +127,13 @@ export function createLoanRepository(db: Db) {
       return row && toLoan(row as JoinedRow);
     },
 
+    /** Several loans in one query (a list page's), in no particular order; ones outside the scope are left out. */
+    async findLoansByIds(scope: ReadScope, ids: string[]): Promise<Loan[]> {
+      if (ids.length === 0) return [];
+      const rows = await joined(scope).selectAll('loans').select(JOINED_COLUMNS).where('loans.id', 'in', ids).execute();
+      return rows.map((row) => toLoan(row as JoinedRow));
+    },
+
     async findLoans(scope: ReadScope, filters: LoanFilters): Promise<{ items: LoanSummary[]; total: number }> {
       let query = joined(scope);
       if (filters.status) query = query.where('loans.status', '=', filters.status);

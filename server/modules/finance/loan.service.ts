@@ -147,6 +147,10 @@ export function createLoanService(deps: {
       return loans.findLoans(scopeOf(actor), filters);
     },
 
+    async findLoansByIds(actor: Actor, ids: string[]): Promise<Loan[]> {
+      return loans.findLoansByIds(scopeOf(actor), ids);
+    },
+
     async findHistory(actor: Actor, id: string): Promise<AuditEntry[]> {
       await getLoan(actor, id);
       return findAuditEntries(db, LOAN_ENTITY, id);
