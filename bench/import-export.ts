@@ -5,8 +5,11 @@
  *
  *   node --import tsx bench/import-export.ts --database sqlite:/tmp/hoptac-io.sqlite [--count 100000]
  *   node --import tsx bench/import-export.ts --database postgres://postgres@127.0.0.1:5432/hoptac_io
+ *   … --cpu-profile /tmp/profiles   (a .cpuprofile of each step)
  */
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Readable } from 'node:stream';
 import { parseDatabaseUrl } from '../server/config.ts';
@@ -23,13 +26,21 @@ import { createSheetStream } from '../server/platform/sheets/sheet-writer.ts';
 import { generateOrganizations } from '../server/seed/organization-generator.ts';
 import { openBenchDatabase } from './bench-database.ts';
 
-const { values } = parseArgs({ options: { database: { type: 'string' }, count: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { database: { type: 'string' }, count: { type: 'string' }, 'cpu-profile': { type: 'string' } },
+});
 const target = parseDatabaseUrl(values.database ?? 'sqlite:/tmp/hoptac-io.sqlite');
 const count = Number(values.count ?? 100_000);
 
-/** Peak resident memory while `work` runs. */
+const profileDirectory = values['cpu-profile'];
+const profiler = profileDirectory ? new Session() : undefined;
+profiler?.connect();
+await profiler?.post('Profiler.enable');
+
+/** Peak resident memory while `work` runs; with --cpu-profile DIR, also its CPU profile (open it in Chrome's DevTools). */
 async function measure<T>(label: string, work: () => Promise<T>): Promise<T> {
   global.gc?.();
+  await profiler?.post('Profiler.start');
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -42,6 +53,11 @@ async function measure<T>(label: string, work: () => Promise<T>): Promise<T> {
     peak = Math.max(peak, process.memoryUsage().rss);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`${label.padEnd(34)} ${seconds.padStart(6)} s   peak RSS ${(peak / 1024 / 1024).toFixed(0).padStart(5)} MB`);
+    if (profiler && profileDirectory) {
+      const { profile } = await profiler.post('Profiler.stop');
+      fs.mkdirSync(profileDirectory, { recursive: true });
+      fs.writeFileSync(path.join(profileDirectory, `${label.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`), JSON.stringify(profile));
+    }
   }
 }
 

@@ -244,7 +244,12 @@ export function createImportService(deps: {
         const result =
           stored.entity === 'people'
             ? await deps.personImporter.applyRows(actor, decidedRows<PreparedPersonRow>, onProgress)
-            : await importer.applyRows(actor, decidedRows<PreparedRow>, await deps.annualReports.findRubrics(), onProgress);
+            : await importer.applyRows(
+                actor,
+                { read: decidedRows<PreparedRow>, creates: summary.create },
+                await deps.annualReports.findRubrics(),
+                onProgress,
+              );
         const finished = instantOf(clock);
         await imports.updateImport(id, { status: 'committed', summary: JSON.stringify({ ...summary, ...result }), updated_at: finished });
         await jobs.updateJob(job.id, { status: 'done', done: result.created + result.updated }, finished);

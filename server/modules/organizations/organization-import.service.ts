@@ -405,10 +405,10 @@ export function createOrganizationImporter(deps: {
     /** See `applyImportRows`: the decided rows, written all or none. */
     applyRows: (
       actor: Actor,
-      readBatches: (trx: Db) => AsyncIterable<PreparedRow[]>,
+      batches: { read: (trx: Db) => AsyncIterable<PreparedRow[]>; creates: number },
       rubrics: ClassificationRubric[],
       onProgress: (done: number) => void,
-    ) => applyImportRows({ db, clock }, actor, readBatches, rubrics, onProgress),
+    ) => applyImportRows({ db, clock }, actor, batches, rubrics, onProgress),
   };
 }
 

@@ -412,6 +412,12 @@ export function createOrganizationRepository(db: Db) {
       return row && { id: row.id, name: row.name, provinceCode: row.province_code };
     },
 
+    /** Every row of the table, archived and merged ones too: what its indexes hold. */
+    async countRows(): Promise<number> {
+      const row = await db.selectFrom('organizations').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
     async insertOrganization(row: NewOrganizationRow): Promise<void> {
       await db.insertInto('organizations').values(row).execute();
     },
