@@ -35,7 +35,7 @@ type ShapeFigures = {
   statements: TimingSummary;
 };
 
-async function createBenchToken(database: DatabaseHandle): Promise<string> {
+export async function createBenchToken(database: DatabaseHandle): Promise<string> {
   const users = createUserRepository(database.db);
   const admin = await users.findCredentials('admin');
   if (!admin) throw new Error('No admin user: the database was not prepared by hoptac.');

@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -61,7 +60,9 @@ import { portfolioRoutes } from './modules/finance/portfolio.routes.ts';
 import { createPortfolioService } from './modules/finance/portfolio.service.ts';
 import { registerAuthentication } from './platform/authentication.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
+import { createDataVersionReader } from './platform/data-versions.ts';
 import { apiNotFound, registerErrorHandler, sendProblem } from './platform/error-handler.ts';
+import { securityHeaders } from './platform/security-headers.ts';
 
 const WEB_ROOT = path.resolve(import.meta.dirname, '../dist/web');
 
@@ -83,7 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -94,6 +95,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         upgradeInsecureRequests: null,
       },
     },
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await app.register(cookie);
   await app.register(multipart);
@@ -121,11 +126,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const places = createPlacesRepository(db);
+  // One read of the data versions serves the requests that arrive together (data-versions.ts).
+  const versions = createDataVersionReader(db);
   const authentication = createAuthenticationService({
     users: createUserRepository(db),
     credentials: createCredentialRepository(db),
     clock,
     sessionDays: config.sessionDays,
+    versions,
   });
   registerAuthentication(app, authentication);
 
@@ -137,7 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       );
       await api.register(userRoutes(createUserService({ db, clock })));
       await api.register(placesRoutes(places));
-      const organizations = createOrganizationService({ db, places, clock, listCacheEntries: config.listCacheEntries });
+      const organizations = createOrganizationService({ db, places, clock, listCacheEntries: config.listCacheEntries, versions });
       const annualReports = createAnnualReportService({ db, organizations, clock });
       await api.register(organizationExportRoutes(createOrganizationExporter({ db })));
       await api.register(organizationRoutes(organizations));

@@ -9,6 +9,7 @@ import * as finance from './migrations/20261128T2000-finance.ts';
 import * as duplicateFlags from './migrations/20261128T2100-duplicate-flags.ts';
 import * as dataVersions from './migrations/20261128T2200-data-versions.ts';
 import * as loanAttachments from './migrations/20261129T0530-loan-attachments.ts';
+import * as accessVersion from './migrations/20261207T0100-access-version.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Listed explicitly so that bundlers and tsx see them all. */
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128T2100-duplicate-flags': duplicateFlags,
   '20261128T2200-data-versions': dataVersions,
   '20261129T0530-loan-attachments': loanAttachments,
+  '20261207T0100-access-version': accessVersion,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1) ?? 'none';

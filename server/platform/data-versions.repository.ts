@@ -1,7 +1,10 @@
 import type { Db } from '../db/database.ts';
 
-/** The version of a body of data ("registry"): it advances with every committed change to it. */
-export async function readDataVersion(db: Db, name: 'registry'): Promise<number> {
-  const row = await db.selectFrom('data_versions').select('version').where('name', '=', name).executeTakeFirstOrThrow();
-  return Number(row.version);
+/** Bodies of data whose every committed change advances a counter (see createVersionTrigger). */
+export type DataVersionName = 'registry' | 'access';
+
+/** Every body of data's version, in one read. */
+export async function readDataVersions(db: Db): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('data_versions').select(['name', 'version']).execute();
+  return new Map(rows.map((row) => [row.name, Number(row.version)]));
 }

@@ -3,8 +3,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Session } from '../../../contracts/access.ts';
 import type { Actor } from '../../platform/access.ts';
 import { type Clock, instantOf } from '../../platform/clock.ts';
+import type { DataVersionReader } from '../../platform/data-versions.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { createVersionedCache } from '../../platform/versioned-cache.ts';
 import type { CredentialRepository } from './credential.repository.ts';
 import type { UserRepository } from './user.repository.ts';
 
@@ -52,13 +54,27 @@ export const toSessionUser = (actor: Actor): Session['user'] => ({
   organizationId: actor.organizationId,
 });
 
+/** Credentials checked recently, as many as a busy office's users and integrations hold. */
+const CHECKED_CREDENTIALS = 1_000;
+
+type CheckedSession = { actor: Actor; session: Session; expiresAt: string };
+
 export function createAuthenticationService(deps: {
   users: Pick<UserRepository, 'findCredentials' | 'recordLogin' | 'findUserById'>;
   credentials: CredentialRepository;
   clock: Clock;
   sessionDays: number;
+  /**
+   * With it, a checked session or token is remembered while the access data version stands
+   * still: any change to users, sessions or tokens, on any instance, makes every request check
+   * again. Without it (the CLI), every request reads the database.
+   */
+  versions?: DataVersionReader;
 }) {
-  const { users, credentials, clock } = deps;
+  const { users, credentials, clock, versions } = deps;
+  const checkedSessions = createVersionedCache<CheckedSession>(versions ? CHECKED_CREDENTIALS : 0);
+  const checkedTokens = createVersionedCache<Actor>(versions ? CHECKED_CREDENTIALS : 0);
+  const accessVersion = async () => (versions ? versions.current('access') : 0);
 
   return {
     /** Checks the password and opens a session; the returned secret goes into the cookie. */
@@ -86,10 +102,18 @@ export function createAuthenticationService(deps: {
     },
 
     async findSession(secret: string): Promise<{ actor: Actor; session: Session } | undefined> {
-      const row = await credentials.findSessionUser(hashSecret(secret), instantOf(clock));
+      // Read the version first: a change committed meanwhile can only make the answer newer than its version says.
+      const version = await accessVersion();
+      const id = hashSecret(secret);
+      const now = instantOf(clock);
+      const checked = checkedSessions.get(version, id);
+      if (checked && checked.expiresAt > now) return checked;
+      const row = await credentials.findSessionUser(id, now);
       if (!row) return undefined;
       const actor = toActor(row);
-      return { actor, session: { user: toSessionUser(actor), csrfToken: row.csrf_token } };
+      const found = { actor, session: { user: toSessionUser(actor), csrfToken: row.csrf_token }, expiresAt: row.expires_at };
+      checkedSessions.set(version, id, found);
+      return found;
     },
 
     async logout(secret: string): Promise<void> {
@@ -98,9 +122,15 @@ export function createAuthenticationService(deps: {
 
     async findTokenActor(bearer: string): Promise<Actor | undefined> {
       if (!bearer.startsWith(TOKEN_PREFIX)) return undefined;
-      const row = await credentials.findTokenUser(hashSecret(bearer));
+      const version = await accessVersion();
+      const tokenHash = hashSecret(bearer);
+      const checked = checkedTokens.get(version, tokenHash);
+      if (checked) return checked;
+      const row = await credentials.findTokenUser(tokenHash);
       if (!row) return undefined;
-      return toActor(row);
+      const actor = toActor(row);
+      checkedTokens.set(version, tokenHash, actor);
+      return actor;
     },
 
     /** A bearer token for integrations; only its hash is stored, so it is shown once. */

@@ -14,6 +14,7 @@ export function createCredentialRepository(db: Kysely<Database>) {
         .innerJoin('users', 'users.id', 'sessions.user_id')
         .select([
           'sessions.csrf_token',
+          'sessions.expires_at',
           'users.id',
           'users.username',
           'users.display_name',

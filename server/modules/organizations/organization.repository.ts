@@ -414,7 +414,10 @@ export function createOrganizationRepository(db: Db) {
 
     /** Every row of the table, archived and merged ones too: what its indexes hold. */
     async countRows(): Promise<number> {
-      const row = await db.selectFrom('organizations').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('organizations')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
       return Number(row.count);
     },
 

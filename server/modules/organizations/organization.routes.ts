@@ -14,10 +14,12 @@ import {
   updateOrganizationSchema,
 } from '../../../contracts/organizations.ts';
 import { requireActor } from '../../platform/authentication.ts';
+import { createJsonText, sendJsonText } from '../../platform/json-text.ts';
 import type { OrganizationService } from './organization.service.ts';
 
 const params = z.object({ id: idSchema });
 const tags = ['organizations'];
+const pageText = createJsonText(organizationPageSchema);
 
 export function organizationRoutes(organizations: OrganizationService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -31,9 +33,11 @@ export function organizationRoutes(organizations: OrganizationService): FastifyP
           response: { 200: organizationPageSchema },
         },
       },
-      async (request) => {
-        const { items, total, totalIsExact } = await organizations.findOrganizations(requireActor(request), request.query);
-        return { items, total, totalIsExact, page: request.query.page, pageSize: request.query.pageSize };
+      async (request, reply) => {
+        const found = await organizations.findOrganizations(requireActor(request), request.query);
+        // A cached page is the same object each time, with the same page and size (both are part of its key).
+        const text = pageText(found, () => ({ ...found, page: request.query.page, pageSize: request.query.pageSize }));
+        return sendJsonText(reply, text);
       },
     );
 

@@ -23,7 +23,7 @@ import { newId } from '../../platform/ids.ts';
 import type { PlacesRepository } from '../places/places.repository.ts';
 import { canArchiveOrganization, canCreateOrganization, canUpdateOrganization } from './organization.policy.ts';
 import { refreshDuplicateFlags } from './duplicate-flags.ts';
-import { readDataVersion } from '../../platform/data-versions.repository.ts';
+import { createDataVersionReader, type DataVersionReader } from '../../platform/data-versions.ts';
 import { createVersionedCache } from '../../platform/versioned-cache.ts';
 import { createOrganizationRepository } from './organization.repository.ts';
 import { createPersonRepository } from './person.repository.ts';
@@ -62,8 +62,11 @@ export function createOrganizationService(deps: {
   clock: Clock;
   /** List pages kept while the registry's data version stands still (see versioned-cache.ts); 0: none. */
   listCacheEntries?: number;
+  /** Shared with the other caches of the server, so that concurrent requests share a read. */
+  versions?: DataVersionReader;
 }) {
   const { db, places, clock } = deps;
+  const versions = deps.versions ?? createDataVersionReader(db);
   const organizations = createOrganizationRepository(db);
   const listPages = createVersionedCache<Awaited<ReturnType<typeof organizations.findOrganizations>>>(deps.listCacheEntries ?? 0);
 
@@ -104,7 +107,7 @@ export function createOrganizationService(deps: {
       const scope = scopeOf(actor);
       if (deps.listCacheEntries === 0 || deps.listCacheEntries === undefined) return organizations.findOrganizations(scope, filters);
       // Read the version first: a change committed meanwhile can only make the page newer than its version says.
-      const version = await readDataVersion(db, 'registry');
+      const version = await versions.current('registry');
       const key = JSON.stringify([scope.provinceCode, scope.organizationId, filters]);
       const cached = listPages.get(version, key);
       if (cached) return cached;
