@@ -21,6 +21,8 @@ export type BenchOptions = {
   shapes: string[];
   /** The server's list cache (LIST_CACHE_ENTRIES); 0 measures every request against the database. */
   listCache: number;
+  /** Saves of an organisation per second through the API while the load runs (0: none). */
+  writesPerSecond: number;
 };
 
 const USAGE = `bench options:
@@ -32,7 +34,8 @@ const USAGE = `bench options:
   --rounds N          repeat each measurement, keep the fastest (default 1)
   --plans FILE        where to write the query plans (default bench/out/plans-<db>.txt)
   --shapes abc        only these shapes (default all)
-  --list-cache N      the server's list cache entries, as LIST_CACHE_ENTRIES (default 500; 0: off)`;
+  --list-cache N      the server's list cache entries, as LIST_CACHE_ENTRIES (default 500; 0: off)
+  --writes-per-second N  an officer saving an organisation N times a second during the load (default 0)`;
 
 function positiveInteger(value: string | undefined, fallback: number, option: string): number {
   if (value === undefined) return fallback;
@@ -54,6 +57,7 @@ export function readBenchOptions(argv: string[] = process.argv.slice(2)): BenchO
       plans: { type: 'string' },
       shapes: { type: 'string' },
       'list-cache': { type: 'string' },
+      'writes-per-second': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -74,5 +78,6 @@ export function readBenchOptions(argv: string[] = process.argv.slice(2)): BenchO
     plansFile: values.plans ?? `bench/out/plans-${target.kind}.txt`,
     shapes: [...(values.shapes ?? '')],
     listCache: values['list-cache'] === '0' ? 0 : positiveInteger(values['list-cache'], 500, 'list-cache'),
+    writesPerSecond: values['writes-per-second'] === undefined ? 0 : positiveInteger(values['writes-per-second'], 0, 'writes-per-second'),
   };
 }

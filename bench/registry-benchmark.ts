@@ -104,6 +104,51 @@ async function fastest<T>(rounds: number, cost: (result: T) => number, measure: 
   return best;
 }
 
+/**
+ * An officer saving one organisation `perSecond` times a second through the API while the load
+ * runs. Every save advances the registry's data version, so the list cache starts over: the
+ * requests after it are answered from the database again.
+ */
+async function startSaving(origin: string, token: string, perSecond: number): Promise<{ stop: () => Promise<number> }> {
+  if (perSecond === 0) return { stop: async () => 0 };
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const first = (await (await fetch(`${origin}/api/v1/organizations?pageSize=1`, { headers })).json()) as { items: { id: string }[] };
+  const id = first.items[0]?.id;
+  let version = ((await (await fetch(`${origin}/api/v1/organizations/${id}`, { headers })).json()) as { version: number }).version;
+  let saves = 0;
+  let saving = Promise.resolve();
+  const timer = setInterval(() => {
+    saving = saving.then(async () => {
+      const response = await fetch(`${origin}/api/v1/organizations/${id}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ version, notes: `Ghi chú lần ${saves + 1}` }),
+      });
+      if (!response.ok) throw new Error(`PATCH answered ${response.status}: ${await response.text()}`);
+      version = ((await response.json()) as { version: number }).version;
+      saves += 1;
+    });
+  }, 1000 / perSecond);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await saving;
+      return saves;
+    },
+  };
+}
+
+/** A load run with the saves of --writes-per-second going on beside it. */
+async function loadWhileSaving(options: BenchOptions, request: Parameters<typeof runLoad>[0]) {
+  const saver = await startSaving(request.origin, request.token, options.writesPerSecond);
+  try {
+    return await runLoad(request);
+  } finally {
+    const saves = await saver.stop();
+    if (options.writesPerSecond > 0) console.log(`  ${saves} saves during ${request.connections}-connection load`);
+  }
+}
+
 async function findMatchedCounts(origin: string, token: string, shape: QueryShape): Promise<{ min: number; max: number }> {
   const totals: number[] = [];
   for (const query of shape.queries) {
@@ -137,6 +182,7 @@ export async function runRegistryBenchmark(database: DatabaseHandle, options: Be
         `${options.connections} connections × ${options.duration} s per shape; ${options.directRuns} direct runs; ` +
         `fastest of ${options.rounds} round(s); ` +
         `list cache ${options.listCache === 0 ? 'off' : `${options.listCache} entries`}; ` +
+        `${options.writesPerSecond} saves a second; ` +
         `${os.availableParallelism()} cores, load average ${loadAverage()} at start\n`,
     );
     for (const shape of shapes) {
@@ -145,12 +191,12 @@ export async function runRegistryBenchmark(database: DatabaseHandle, options: Be
       const loaded = await fastest(
         options.rounds,
         (result) => result.p95,
-        () => runLoad({ origin, token, paths, duration: options.duration, connections: options.connections }),
+        () => loadWhileSaving(options, { origin, token, paths, duration: options.duration, connections: options.connections }),
       );
       const unloaded = await fastest(
         options.rounds,
         (result) => result.p50,
-        () => runLoad({ origin, token, paths, duration: UNLOADED_SECONDS, connections: 1 }),
+        () => loadWhileSaving(options, { origin, token, paths, duration: UNLOADED_SECONDS, connections: 1 }),
       );
       const calls: CompiledQuery[][] = [];
       for (const filters of shape.filters) calls.push(await capture.statementsOf(filters));
