@@ -7,7 +7,7 @@
 import type { AnnualFigures, AnnualReport, ClassificationRubric } from '../../../contracts/annual-reports.ts';
 import { type OrganizationInput, type Organization, organizationInputSchema } from '../../../contracts/organizations.ts';
 import type { Db } from '../../db/database.ts';
-import { type Actor, isInProvince, scopeOf } from '../../platform/access.ts';
+import { type Actor, isInProvince, type ReadScope, scopeOf } from '../../platform/access.ts';
 import { diffSnapshots } from '../../platform/audit.repository.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -29,7 +29,7 @@ import {
 } from './organization-sheet.rules.ts';
 import { inputOf, type OrganizationValues, snapshot } from './organization-values.ts';
 import { applyImportRows } from './organization-import-commit.ts';
-import { createOrganizationRepository } from './organization.repository.ts';
+import { createOrganizationRepository, type OrganizationRepository } from './organization.repository.ts';
 import { isNearlySameName, taxCodeWarnings } from './organization.rules.ts';
 
 export type PreparedRow = {
@@ -78,6 +78,50 @@ function figureChanges(existing: AnnualReport | undefined, figures: AnnualFigure
     .map(([field, value]) => ({ field, before: existing?.[field as keyof AnnualReport] ?? null, after: value }));
 }
 
+type NameRow = { id: string; name: string; commune_code: string; tax_code: string | null };
+
+/** Names kept through one preview: enough for the communes of several batches, not for a whole country. */
+const NAMES_KEPT = 30_000;
+
+/**
+ * The live organisations' names by commune, read once for a preview and reused by its later
+ * batches (a preview writes nothing, and a big file's rows come back to the same communes). The
+ * communes used longest ago are forgotten beyond NAMES_KEPT names, so memory stays bounded.
+ */
+function createCommuneNames() {
+  const byCommune = new Map<string, NameRow[]>();
+  let kept = 0;
+  return {
+    async read(repository: Pick<OrganizationRepository, 'findNames'>, scope: ReadScope, communeCodes: string[]): Promise<NameRow[]> {
+      const unread = communeCodes.filter((code) => !byCommune.has(code));
+      const fresh = new Map<string, NameRow[]>(unread.map((code) => [code, []]));
+      for (const row of await repository.findNames(scope, { communeCodes: unread })) {
+        // A small object of its own, not the driver's row, which is several times the size.
+        fresh.get(row.commune_code)?.push({ id: row.id, name: row.name, commune_code: row.commune_code, tax_code: row.tax_code });
+      }
+      const names = communeCodes.flatMap((code) => byCommune.get(code) ?? fresh.get(code) ?? []);
+      for (const code of communeCodes) {
+        // Used again: last to be forgotten.
+        const rows = byCommune.get(code);
+        if (rows) byCommune.delete(code);
+        if (rows) byCommune.set(code, rows);
+      }
+      for (const [code, rows] of fresh) {
+        byCommune.set(code, rows);
+        kept += rows.length;
+      }
+      for (const [code, rows] of byCommune) {
+        if (kept <= NAMES_KEPT) break;
+        byCommune.delete(code);
+        kept -= rows.length;
+      }
+      return names;
+    },
+  };
+}
+
+type CommuneNames = ReturnType<typeof createCommuneNames>;
+
 export function createOrganizationImporter(deps: {
   db: Db;
   places: Pick<PlacesRepository, 'findAllUnits' | 'findCommuneProvinces'>;
@@ -93,7 +137,7 @@ export function createOrganizationImporter(deps: {
       index: AddressIndex;
       communeProvinces: Map<string, string>;
       matches: Organization[];
-      names: { id: string; name: string; commune_code: string; tax_code: string | null }[];
+      names: NameRow[];
       holders: Map<string, { id: string; name: string; provinceCode: string }>;
       reports: Map<string, AnnualReport>;
       seenTaxCodes: Map<string, number>;
@@ -289,6 +333,7 @@ export function createOrganizationImporter(deps: {
     index: AddressIndex,
     communeProvinces: Map<string, string>,
     seenTaxCodes: Map<string, number>,
+    communeNames: CommuneNames,
   ) {
     const repository = createOrganizationRepository(db);
     const scope = scopeOf(actor);
@@ -309,7 +354,7 @@ export function createOrganizationImporter(deps: {
       }
     }
     // Only names for the rest: enough to match a same-named organisation without a tax code, and to warn of near-duplicates.
-    const names = await repository.findNames(scope, { communeCodes: [...communeCodes] });
+    const names = await communeNames.read(repository, scope, [...communeCodes]);
     const wanted = new Set(rows.map((row) => foldVietnamese(String(row.source.values.name ?? ''))));
     const sameNameIds = names.filter((other) => !other.tax_code && wanted.has(foldVietnamese(other.name))).map((other) => other.id);
     const matches = [...identified, ...(await repository.findForMatching(scope, { ids: sameNameIds, taxCodes: [], communeCodes: [] }))];
@@ -339,13 +384,14 @@ export function createOrganizationImporter(deps: {
       const index = await loadAddressIndex(deps.places);
       const communeProvinces = await deps.places.findCommuneProvinces();
       const seenTaxCodes = new Map<string, number>();
+      const communeNames = createCommuneNames();
       let header: HeaderRow | undefined;
       let batch: PreparedRow[] = [];
       let rowsRead = 0;
       const flush = async () => {
         if (batch.length === 0) return;
         const year = batch.find((row) => row.source.figuresYear)?.source.figuresYear ?? null;
-        const context = await loadContext(actor, batch, year, index, communeProvinces, seenTaxCodes);
+        const context = await loadContext(actor, batch, year, index, communeProvinces, seenTaxCodes, communeNames);
         await options.onRows(batch.map((row) => decide(actor, row, context)));
         batch = [];
         await options.onProgress(rowsRead);
@@ -398,7 +444,15 @@ export function createOrganizationImporter(deps: {
       const index = await loadAddressIndex(deps.places);
       const communeProvinces = await deps.places.findCommuneProvinces();
       const chosen = { ...row, chosenCommuneCode: communeCode };
-      const context = await loadContext(actor, [chosen], row.source.figuresYear, index, communeProvinces, otherTaxCodes);
+      const context = await loadContext(
+        actor,
+        [chosen],
+        row.source.figuresYear,
+        index,
+        communeProvinces,
+        otherTaxCodes,
+        createCommuneNames(),
+      );
       return decide(actor, chosen, context);
     },
 

@@ -44,14 +44,26 @@ export function toRowValues(
   };
 }
 
-/** What the history shows of an organisation: its own fields, not joined names or bookkeeping. */
-export function snapshot(organization: Organization): Record<string, unknown> {
-  const { communeName, provinceName, createdAt, updatedAt, version, id, ...fields } = organization;
-  return fields;
+/**
+ * A copy of `source` without some of its fields. A loop: V8's `const { a, b, ...rest } = source`
+ * costs several times more, and a preview of 100,000 rows makes 200,000 of these copies.
+ */
+function without<Source extends object, Key extends keyof Source>(source: Source, left: ReadonlySet<Key>): Omit<Source, Key> {
+  const copy: Partial<Source> = {};
+  for (const key in source) if (!(left as ReadonlySet<PropertyKey>).has(key)) copy[key] = source[key];
+  return copy as Omit<Source, Key>;
 }
 
+const BOOKKEEPING = ['communeName', 'provinceName', 'createdAt', 'updatedAt', 'version', 'id'] as const;
+const NOT_IN_HISTORY = new Set(BOOKKEEPING);
+const NOT_INPUT = new Set([...BOOKKEEPING, 'archivedAt', 'archivedReason', 'provinceCode'] as const);
+
+/** What the history shows of an organisation: its own fields, not joined names or bookkeeping. */
+export function snapshot(organization: Organization): Record<string, unknown> {
+  return without(organization, NOT_IN_HISTORY);
+}
+
+/** The fields a user enters, as the organisation holds them now. */
 export function inputOf(organization: Organization): OrganizationInput {
-  const { communeName, provinceName, createdAt, updatedAt, version, id, archivedAt, archivedReason, provinceCode, ...fields } =
-    organization;
-  return fields;
+  return without(organization, NOT_INPUT);
 }
