@@ -126,6 +126,9 @@ describe('an officer helps a group found a cooperative', () => {
     await keepScreenshot(page, 'advisory-05-registered');
     await page.getByRole('tab', { name: 'Lịch sử thay đổi' }).click();
     await page.getByRole('cell', { name: 'Đã nộp hồ sơ', exact: true }).first().waitFor();
+    // Places read as names, not as codes.
+    await page.getByRole('cell', { name: 'Phường Tân Tiến', exact: true }).first().waitFor();
+    expect(await page.getByRole('cell', { name: '07699', exact: true }).count()).toBe(0);
     await keepScreenshot(page, 'advisory-05b-history');
 
     await page.getByRole('link', { name: 'Xem hồ sơ tổ chức', exact: true }).click();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/error-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { usePlaceNames } from '../places/place-names.ts';
 import { useCaseHistory } from './api.ts';
 
 const shown = (value: unknown) => {
@@ -14,11 +15,12 @@ const shown = (value: unknown) => {
 export function CaseHistory({ caseId, names }: { caseId: string; names: Record<string, string> }) {
   const { t, i18n } = useTranslation();
   const history = useCaseHistory(caseId);
+  const placeNames = usePlaceNames(history.data?.items ?? []);
   if (history.isPending) return <LoadingState />;
   if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
   const entries = history.data.items;
   if (entries.length === 0) return <Text c="dimmed">{t('history.empty')}</Text>;
-  // Stages, kinds and sectors read as words; other values as stored.
+  // Stages, kinds, sectors and places read as words; other values as stored.
   const value = (field: string, raw: unknown) => {
     const group = {
       stage: 'advisory.stage',
@@ -27,6 +29,7 @@ export function CaseHistory({ caseId, names }: { caseId: string; names: Record<s
       intendedKind: 'organization.kind',
     }[field];
     if (group && typeof raw === 'string' && i18n.exists(`${group}.${raw}`)) return t(`${group}.${raw}`);
+    if ((field === 'communeCode' || field === 'provinceCode') && typeof raw === 'string') return placeNames.get(raw) ?? raw;
     // An officer or organisation id: its name when the page knows it.
     return typeof raw === 'string' && names[raw] ? names[raw] : shown(raw);
   };

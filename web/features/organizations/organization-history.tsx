@@ -4,7 +4,7 @@ import type { AuditEntry } from '../../../contracts/common.ts';
 import { ErrorState } from '../../components/error-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { useProvinces, useCommunesByCode } from '../places/api.ts';
+import { usePlaceNames } from '../places/place-names.ts';
 import { useOrganizationHistory } from './api.ts';
 import { useFieldLabel, useFieldValueFormatter } from './field-values.ts';
 
@@ -77,20 +77,4 @@ export function OrganizationHistory({ organizationId }: { organizationId: string
       })}
     </Stack>
   );
-}
-
-/** Names for the commune and province codes that appear in the changes. */
-function usePlaceNames(entries: AuditEntry[]): Map<string, string> {
-  const communeCodes = entries.flatMap((entry) =>
-    entry.changes
-      .filter((change) => change.field === 'communeCode')
-      .flatMap((change) => [change.before, change.after])
-      .filter((value): value is string => typeof value === 'string' && /^\d{5}$/.test(value)),
-  );
-  const communes = useCommunesByCode(communeCodes);
-  const provinces = useProvinces();
-  const names = new Map<string, string>();
-  for (const province of provinces.data ?? []) names.set(province.code, province.fullName);
-  for (const commune of communes.data ?? []) names.set(commune.code, commune.name);
-  return names;
 }
