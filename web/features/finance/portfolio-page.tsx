@@ -1,6 +1,7 @@
 import { Button, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Portfolio } from '../../../contracts/finance-ledger.ts';
 import { ChartCard } from '../../components/chart-card.tsx';
@@ -10,6 +11,7 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { AnchorLink } from '../../components/router-links.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
+import { useTablePaging } from '../../components/table-paging.ts';
 import { apiUrl } from '../../lib/api-client.ts';
 import { todayInVietnam } from '../../lib/calendar.ts';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '../../lib/format.ts';
@@ -30,7 +32,10 @@ const money = (value: number) => (
 /** A share of the whole in basis points → "12,5%". */
 const percentOfBp = (basisPoints: number) => formatPercent(basisPoints / 100);
 
-/** Outstanding of each part and its share of the whole, in one small table. */
+/** Rows shown at once in a part's table; a province's communes run to a hundred or more. */
+const PART_ROWS = 10;
+
+/** Outstanding of each part and its share of the whole, in one small table, paged when long. */
 function AmountTable<Row extends { loans: number; outstanding: number }>({
   title,
   rows,
@@ -47,36 +52,54 @@ function AmountTable<Row extends { loans: number; outstanding: number }>({
   extra?: DataTableColumn<Row>[];
 }) {
   const { t } = useTranslation();
+  const paging = useTablePaging();
+  const [page, setPage] = useState(1);
+  const paged = rows.length > PART_ROWS;
+  // A new set of rows (another fund or date chosen) may be shorter than the page shown.
+  const shownPage = Math.min(page, Math.max(1, Math.ceil(rows.length / PART_ROWS)));
+  const columns: DataTableColumn<Row>[] = [
+    first,
+    {
+      accessor: 'loans',
+      title: t('finance.common.loans'),
+      textAlign: 'right',
+      visibleMediaQuery: wideOnly,
+      render: (row) => formatNumber(row.loans),
+    },
+    { accessor: 'outstanding', title: t('finance.common.outstanding'), textAlign: 'right', render: (row) => money(row.outstanding) },
+    {
+      accessor: 'share',
+      title: t('finance.common.share'),
+      textAlign: 'right',
+      visibleMediaQuery: wideOnly,
+      render: (row) => (total > 0 ? formatPercent((row.outstanding * 100) / total) : '—'),
+    },
+    ...extra,
+  ];
+  const table = {
+    'aria-label': title,
+    withTableBorder: true,
+    borderRadius: 'sm',
+    minHeight: rows.length === 0 ? 120 : undefined,
+    idAccessor: idOf,
+    noRecordsText: t('finance.portfolio.empty'),
+    columns,
+  };
   return (
     <ChartCard title={title}>
-      <DataTable<Row>
-        aria-label={title}
-        withTableBorder
-        borderRadius="sm"
-        minHeight={rows.length === 0 ? 120 : undefined}
-        records={rows}
-        idAccessor={idOf}
-        noRecordsText={t('finance.portfolio.empty')}
-        columns={[
-          first,
-          {
-            accessor: 'loans',
-            title: t('finance.common.loans'),
-            textAlign: 'right',
-            visibleMediaQuery: wideOnly,
-            render: (row) => formatNumber(row.loans),
-          },
-          { accessor: 'outstanding', title: t('finance.common.outstanding'), textAlign: 'right', render: (row) => money(row.outstanding) },
-          {
-            accessor: 'share',
-            title: t('finance.common.share'),
-            textAlign: 'right',
-            visibleMediaQuery: wideOnly,
-            render: (row) => (total > 0 ? formatPercent((row.outstanding * 100) / total) : '—'),
-          },
-          ...extra,
-        ]}
-      />
+      {paged ? (
+        <DataTable<Row>
+          {...table}
+          records={rows.slice((shownPage - 1) * PART_ROWS, shownPage * PART_ROWS)}
+          page={shownPage}
+          onPageChange={setPage}
+          totalRecords={rows.length}
+          recordsPerPage={PART_ROWS}
+          {...paging}
+        />
+      ) : (
+        <DataTable<Row> {...table} records={rows} />
+      )}
     </ChartCard>
   );
 }
