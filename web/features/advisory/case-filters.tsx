@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../contracts/access.ts';
 import { advisoryKinds, advisoryStages } from '../../../contracts/advisory.ts';
 import { CommuneSelect } from '../places/commune-select.tsx';
+import { ProvinceSelect } from '../places/province-select.tsx';
 import { type AdvisoryListSearch, caseStates } from './list-search.ts';
 import { OfficerSelect } from './officer-select.tsx';
 
@@ -80,10 +81,19 @@ export function CaseFilters({ user, search, onChange }: CaseFiltersProps) {
           onChange={(value) => onChange({ officerId: value ?? undefined })}
         />
       )}
+      {user.provinceCode === null && (
+        <ProvinceSelect
+          label={t('organization.fields.province')}
+          placeholder={t('common.all')}
+          value={search.provinceCode ?? null}
+          // A commune chosen before belongs to the province it was in.
+          onChange={(provinceCode) => onChange({ provinceCode: provinceCode ?? undefined, communeCode: undefined })}
+        />
+      )}
       <CommuneSelect
         label={t('organization.fields.commune')}
         value={search.communeCode ?? null}
-        provinceCode={user.provinceCode ?? undefined}
+        provinceCode={user.provinceCode ?? search.provinceCode}
         onChange={(commune) => onChange({ communeCode: commune?.code })}
       />
     </SimpleGrid>

@@ -17,6 +17,15 @@ describe('the cases list in the address', () => {
     expect(search).toEqual({ view: 'board', kind: 'founding', state: 'overdue', communeCode: '07699', sort: 'dueOn', q: 'rau an toàn' });
   });
 
+  it('keeps a national officer’s province and asks the server for it', () => {
+    const search = parseAdvisoryListSearch({ provinceCode: '24', communeCode: '07699' });
+    expect(search).toEqual({ provinceCode: '24', communeCode: '07699' });
+    expect(toCaseListQuery(search)).toMatchObject({ provinceCode: '24', communeCode: '07699' });
+    expect(toCaseBoardQuery(search)).toMatchObject({ provinceCode: '24' });
+    expect(toCaseExportQuery(search)).toMatchObject({ provinceCode: '24' });
+    expect(parseAdvisoryListSearch({ provinceCode: 'x' })).toEqual({});
+  });
+
   it('asks the server for what the state means', () => {
     expect(toCaseListQuery({ state: 'overdue' })).toMatchObject({ overdue: 'true', isOpen: undefined });
     expect(toCaseListQuery({ state: 'open' })).toMatchObject({ overdue: undefined, isOpen: 'true' });

@@ -7,7 +7,7 @@ import {
   advisoryStageSchema,
 } from '../../../contracts/advisory.ts';
 import { MAX_PAGE_SIZE } from '../../../contracts/common.ts';
-import { communeCodeSchema } from '../../../contracts/places.ts';
+import { communeCodeSchema, provinceCodeSchema } from '../../../contracts/places.ts';
 import type { QueryValue } from '../../lib/api-client.ts';
 
 export const caseViews = ['list', 'board'] as const;
@@ -21,6 +21,7 @@ const schema = z.object({
   stage: advisoryStageSchema.optional().catch(undefined),
   state: z.enum(caseStates).optional().catch(undefined),
   officerId: z.uuid().optional().catch(undefined),
+  provinceCode: provinceCodeSchema.optional().catch(undefined),
   communeCode: communeCodeSchema.optional().catch(undefined),
   sort: z.enum(advisoryCaseSortKeys).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
@@ -39,6 +40,7 @@ function filtersOf(search: AdvisoryListSearch) {
     q: search.q,
     kind: search.kind,
     officerId: search.officerId,
+    provinceCode: search.provinceCode,
     communeCode: search.communeCode,
     overdue: search.state === 'overdue' ? 'true' : undefined,
     isOpen: search.state === 'open' ? 'true' : search.state === 'closed' ? 'false' : undefined,
