@@ -342,6 +342,14 @@ export const foundedStatsQuerySchema = z.object({
 });
 export type FoundedStatsQuery = z.input<typeof foundedStatsQuerySchema>;
 
+/** The reports page as a workbook: the year's founding and case counts, grouped as on the page. */
+export const advisoryReportExportQuerySchema = z.object({
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  groupBy: z.enum(statsPeriods).default('quarter'),
+  provinceCode: provinceCodeSchema.optional(),
+});
+export type AdvisoryReportExportQuery = z.input<typeof advisoryReportExportQuerySchema>;
+
 const foundedCount = { total: z.number().int(), newModel: z.number().int() };
 
 /** Organisations founded with the Alliance's support (counted by the date marked), merged duplicates left out. */

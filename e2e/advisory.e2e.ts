@@ -1,4 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepScreenshot, launchBrowser, openPage } from './support/browser.ts';
@@ -151,6 +153,16 @@ describe('an officer helps a group found a cooperative', () => {
     const yearExport = page.waitForEvent('download');
     await page.getByRole('link', { name: `Xuất Excel hồ sơ tiếp nhận năm ${year}` }).click();
     expect((await yearExport).suggestedFilename()).toMatch(/\.xlsx$/);
+    // The report as the Alliance sends it on: the same count as the page, in Excel.
+    const reportExport = page.waitForEvent('download');
+    await page.getByRole('link', { name: `Xuất Excel báo cáo năm ${year}` }).click();
+    const report = await reportExport;
+    expect(report.suggestedFilename()).toBe(`bao-cao-tu-van-thanh-lap-${year}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(fs.readFileSync(await report.path()) as unknown as ArrayBuffer);
+    const summary = workbook.getWorksheet('Tổng hợp');
+    expect(summary?.getRow(3).getCell(1).value).toBe(`Tổ chức thành lập với sự hỗ trợ của Liên minh, năm ${year}`);
+    expect(summary?.getRow(3).getCell(2).value).toBe(before.thisYear.total + 1);
 
     await page.goto('/advisory');
     const download = page.waitForEvent('download');

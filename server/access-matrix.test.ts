@@ -119,6 +119,7 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/v1/advisory-cases/stats', allowed: everyone },
   { method: 'GET', route: '/api/v1/advisory-cases/founded-stats', allowed: everyone },
   { method: 'GET', route: '/api/v1/advisory-cases/export', allowed: everyone },
+  { method: 'GET', route: '/api/v1/advisory-cases/report/export', allowed: everyone },
   { method: 'GET', route: '/api/v1/advisory-officers', allowed: ['admin', 'staff', 'leader'] },
   {
     method: 'POST',

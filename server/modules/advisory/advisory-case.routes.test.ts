@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import type { AdvisoryBoard, AdvisoryCase, AdvisoryCaseSummary, AdvisoryStats, FoundedStats } from '../../../contracts/advisory.ts';
 import type { Organization } from '../../../contracts/organizations.ts';
@@ -358,5 +359,43 @@ describeEachDatabase('advisory cases', (kind) => {
     expect(earlier.byTerm.map((term) => term.label)).toContain('2020–2025');
     const hanoi = (await call('GET', '/advisory-cases/founded-stats', hanoiStaff)).json<FoundedStats>();
     expect(hanoi.thisYear.total).toBe(0);
+  });
+
+  it('writes the reports page as a workbook whose figures are the page’s', async () => {
+    const stats = (
+      await call('GET', `/advisory-cases/stats?groupBy=quarter&from=${thisYear}-01-01&to=${thisYear}-12-31`, staff)
+    ).json<AdvisoryStats>();
+    const founded = (await call('GET', `/advisory-cases/founded-stats?year=${thisYear}`, staff)).json<FoundedStats>();
+    const response = await call('GET', `/advisory-cases/report/export?year=${thisYear}&groupBy=quarter`, staff);
+    expect(response.statusCode).toBe(200);
+    expect(String(response.headers['content-disposition'])).toContain(`bao-cao-tu-van-thanh-lap-${thisYear}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Tổng hợp',
+      'Hồ sơ theo kỳ',
+      'Thành lập theo năm',
+      'Theo nhiệm kỳ',
+      'Theo ngành',
+      'Theo loại hình',
+      'Theo xã',
+    ]);
+    const cellsOf = (name: string) =>
+      (workbook.getWorksheet(name)?.getSheetValues() ?? []).slice(3).map((row) => (Array.isArray(row) ? row.slice(1) : []));
+    const summary = new Map(cellsOf('Tổng hợp').map(([label, value]) => [String(label), value]));
+    expect(summary.get(`Tổ chức thành lập với sự hỗ trợ của Liên minh, năm ${thisYear}`)).toBe(founded.thisYear.total);
+    expect(summary.get(`Hồ sơ tư vấn tiếp nhận trong năm ${thisYear}`)).toBe(stats.totals.opened);
+    expect(summary.get('Hồ sơ đang mở hiện nay')).toBe(stats.openNow);
+    const byPeriod = cellsOf('Hồ sơ theo kỳ');
+    expect(byPeriod).toHaveLength(stats.rows.length);
+    expect(byPeriod.every(([period]) => /^Quý [1-4]\/\d{4}$/.test(String(period)))).toBe(true);
+    expect(byPeriod.reduce((sum, row) => sum + Number(row[2]), 0)).toBe(stats.totals.opened);
+    expect(cellsOf('Theo xã').map(([commune, total]) => [commune, total])).toEqual(founded.byCommune.map((row) => [row.label, row.total]));
+
+    const hanoi = await call('GET', `/advisory-cases/report/export?year=${thisYear}`, hanoiStaff);
+    const hanoiBook = new ExcelJS.Workbook();
+    await hanoiBook.xlsx.load(hanoi.rawPayload as unknown as ArrayBuffer);
+    expect(hanoiBook.getWorksheet('Theo xã')?.rowCount).toBe(2);
+    expect((await call('GET', '/advisory-cases/report/export?groupBy=week', staff)).statusCode).toBe(400);
   });
 });

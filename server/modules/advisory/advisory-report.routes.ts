@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   advisoryExportQuerySchema,
+  advisoryReportExportQuerySchema,
   advisoryStatsQuerySchema,
   advisoryStatsSchema,
   foundedStatsQuerySchema,
@@ -39,6 +40,22 @@ export function advisoryReportRoutes(reports: AdvisoryReportService): FastifyPlu
         },
       },
       async (request) => reports.countFounded(requireActor(request), request.query),
+    );
+
+    app.get(
+      '/advisory-cases/report/export',
+      {
+        schema: {
+          tags,
+          summary:
+            'The reports page as .xlsx: a summary, the cases by period and kind, the organisations founded by year, term, sector, kind and commune',
+          querystring: advisoryReportExportQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const report = await reports.exportReport(requireActor(request), request.query);
+        return sendSpreadsheet(reply, report.fileName, report.stream);
+      },
     );
 
     app.get(

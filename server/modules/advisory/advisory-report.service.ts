@@ -4,6 +4,7 @@ import type {
   AdvisoryStage,
   AdvisoryStats,
   advisoryExportQuerySchema,
+  advisoryReportExportQuerySchema,
   advisoryStatsQuerySchema,
   FoundedStats,
   foundedStatsQuerySchema,
@@ -12,8 +13,8 @@ import type {
 import type { Db } from '../../db/database.ts';
 import { type Actor, scopeOf } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { createSheetStream } from '../../platform/sheets/sheet-writer.ts';
-import { SECTOR_LABELS } from '../organizations/organization-sheet.rules.ts';
+import { createSheetStream, writeSheets } from '../../platform/sheets/sheet-writer.ts';
+import { KIND_LABELS as ORGANIZATION_KIND_LABELS, SECTOR_LABELS } from '../organizations/organization-sheet.rules.ts';
 import { calendarDateInVietnam } from '../organizations/person.rules.ts';
 import { createAdvisoryCaseRepository } from './advisory-case.repository.ts';
 import { createAdvisoryLogRepository } from './advisory-log.repository.ts';
@@ -67,6 +68,7 @@ const EXPORT_COLUMNS = [
 ];
 
 type StatsQuery = ReturnType<typeof advisoryStatsQuerySchema.parse>;
+type ReportQuery = ReturnType<typeof advisoryReportExportQuerySchema.parse>;
 type ExportQuery = ReturnType<typeof advisoryExportQuerySchema.parse>;
 type FoundedQuery = ReturnType<typeof foundedStatsQuerySchema.parse>;
 type Counts = AdvisoryStats['totals'];
@@ -85,6 +87,20 @@ function countBy<K extends string>(groups: FoundedGroup[], keyOf: (group: Founde
   return [...byKey.entries()].map(([key, members]) => ({ key, members, ...foundedCount(members) })).sort((a, b) => b.total - a.total);
 }
 
+/** "2026" → "Năm 2026", "2026-Q1" → "Quý 1/2026", "2026-03" → "Tháng 3/2026": as the reports page reads them. */
+export function periodText(period: string): string {
+  const quarter = /^(\d{4})-Q(\d)$/.exec(period);
+  if (quarter) return `Quý ${quarter[2]}/${quarter[1]}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) return `Tháng ${Number(month[2])}/${month[1]}`;
+  return `Năm ${period}`;
+}
+
+const COUNT_COLUMNS = [
+  { header: 'Số tổ chức thành lập', width: 14 },
+  { header: 'Trong đó HTX kiểu mới', width: 14 },
+];
+
 /** The counts reports need and the Excel list of cases. */
 export function createAdvisoryReportService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
@@ -93,7 +109,7 @@ export function createAdvisoryReportService(deps: { db: Db; clock: Clock }) {
   const log = createAdvisoryLogRepository(db);
   const today = () => calendarDateInVietnam(clock.now());
 
-  return {
+  const service = {
     /** Cases opened and closed per period and kind, and how many are open (and overdue) now. */
     async countCases(actor: Actor, query: StatsQuery): Promise<AdvisoryStats> {
       const scope = scopeOf(actor);
@@ -168,6 +184,94 @@ export function createAdvisoryReportService(deps: { db: Db; clock: Clock }) {
     },
 
     /** The filtered list of cases as .xlsx, streamed; the contact phone only for those who may see it. */
+    /** The reports page as a workbook: a summary sheet, then each of its tables on a sheet of its own. */
+    async exportReport(actor: Actor, query: ReportQuery): Promise<{ fileName: string; stream: Readable }> {
+      const year = query.year ?? Number(today().slice(0, 4));
+      const [founded, cases] = await Promise.all([
+        service.countFounded(actor, { year, provinceCode: query.provinceCode }),
+        service.countCases(actor, { from: `${year}-01-01`, to: `${year}-12-31`, groupBy: query.groupBy, provinceCode: query.provinceCode }),
+      ]);
+      const term = founded.term.label;
+      return {
+        fileName: `bao-cao-tu-van-thanh-lap-${year}.xlsx`,
+        stream: writeSheets([
+          {
+            name: 'Tổng hợp',
+            title: `Tư vấn, hỗ trợ thành lập HTX năm ${year} (lập ngày ${today().split('-').reverse().join('/')})`,
+            columns: [
+              { header: 'Chỉ tiêu', width: 52 },
+              { header: 'Số lượng', width: 14 },
+            ],
+            rows: [
+              [`Tổ chức thành lập với sự hỗ trợ của Liên minh, năm ${year}`, founded.thisYear.total],
+              [`  trong đó HTX kiểu mới`, founded.thisYear.newModel],
+              [`Tổ chức thành lập với sự hỗ trợ của Liên minh, nhiệm kỳ ${term}`, founded.thisTerm.total],
+              [`  trong đó HTX kiểu mới`, founded.thisTerm.newModel],
+              [`Hồ sơ tư vấn tiếp nhận trong năm ${year}`, cases.totals.opened],
+              [`Hồ sơ kết thúc trong năm ${year}`, cases.totals.closed],
+              [`  đã đăng ký thành lập`, cases.totals.registered],
+              [`  hoàn thành`, cases.totals.completed],
+              [`  dừng`, cases.totals.dropped],
+              ['Hồ sơ đang mở hiện nay', cases.openNow],
+              ['  trong đó quá hạn', cases.overdueNow],
+            ],
+          },
+          {
+            name: 'Hồ sơ theo kỳ',
+            title: `Hồ sơ tư vấn năm ${year} theo kỳ và loại tư vấn`,
+            columns: [
+              { header: 'Kỳ', width: 16 },
+              { header: 'Loại tư vấn', width: 30 },
+              { header: 'Tiếp nhận', width: 12 },
+              { header: 'Kết thúc', width: 12 },
+              { header: 'Đã đăng ký', width: 12 },
+              { header: 'Hoàn thành', width: 12 },
+              { header: 'Dừng', width: 12 },
+            ],
+            rows: cases.rows.map((row) => [
+              periodText(row.period),
+              KIND_LABELS[row.kind],
+              row.opened,
+              row.closed,
+              row.registered,
+              row.completed,
+              row.dropped,
+            ]),
+          },
+          {
+            name: 'Thành lập theo năm',
+            title: 'Tổ chức thành lập với sự hỗ trợ của Liên minh, theo năm',
+            columns: [{ header: 'Năm', width: 10 }, ...COUNT_COLUMNS],
+            rows: founded.byYear.map((row) => [String(row.year), row.total, row.newModel]),
+          },
+          {
+            name: 'Theo nhiệm kỳ',
+            title: 'Tổ chức thành lập với sự hỗ trợ của Liên minh, theo nhiệm kỳ',
+            columns: [{ header: 'Nhiệm kỳ', width: 14 }, ...COUNT_COLUMNS],
+            rows: founded.byTerm.map((row) => [row.label, row.total, row.newModel]),
+          },
+          {
+            name: 'Theo ngành',
+            title: `Thành lập trong nhiệm kỳ ${term}, theo ngành`,
+            columns: [{ header: 'Ngành', width: 30 }, ...COUNT_COLUMNS],
+            rows: founded.bySector.map((row) => [SECTOR_LABELS[row.key], row.total, row.newModel]),
+          },
+          {
+            name: 'Theo loại hình',
+            title: `Thành lập trong nhiệm kỳ ${term}, theo loại hình`,
+            columns: [{ header: 'Loại hình', width: 24 }, ...COUNT_COLUMNS],
+            rows: founded.byKind.map((row) => [ORGANIZATION_KIND_LABELS[row.key], row.total, row.newModel]),
+          },
+          {
+            name: 'Theo xã',
+            title: `Thành lập trong nhiệm kỳ ${term}, theo xã, phường`,
+            columns: [{ header: 'Xã, phường', width: 30 }, ...COUNT_COLUMNS],
+            rows: founded.byCommune.map((row) => [row.label, row.total, row.newModel]),
+          },
+        ]),
+      };
+    },
+
     exportCases(actor: Actor, query: ExportQuery): Readable {
       const { sort: _sort, ...filters } = query;
       const day = today();
@@ -206,6 +310,7 @@ export function createAdvisoryReportService(deps: { db: Db; clock: Clock }) {
       return sheet.stream;
     },
   };
+  return service;
 }
 
 export type AdvisoryReportService = ReturnType<typeof createAdvisoryReportService>;

@@ -41,6 +41,9 @@ export function AdvisoryReportsPage() {
         description={t('advisory.reports.description')}
         actions={
           <>
+            <Button component="a" variant="default" href={apiUrl('/advisory-cases/report/export', { year, groupBy })} download>
+              {t('advisory.reports.exportReport', { year })}
+            </Button>
             <Button
               component="a"
               variant="default"
