@@ -114,7 +114,21 @@ describe('an officer helps a group found a cooperative', () => {
     await page.getByRole('tab', { name: 'Thông tin' }).click();
     await page.getByRole('cell', { name: '11', exact: true }).waitFor();
 
-    await moveTo(page, 'Chuyển sang: Chuẩn bị hồ sơ', 'Chuẩn bị hồ sơ');
+    // The first move from the board, as an officer going through the week's cases does.
+    await page.goto('/advisory?view=board');
+    await page
+      .getByRole('region', { name: 'Tiếp nhận' })
+      .getByRole('button', { name: `Chuyển giai đoạn hồ sơ ${groupName}` })
+      .click();
+    await page.getByRole('menuitem', { name: 'Chuyển sang: Chuẩn bị hồ sơ' }).click();
+    const fromBoard = page.getByRole('dialog');
+    await fromBoard.getByRole('button', { name: 'Chuyển sang: Chuẩn bị hồ sơ', exact: true }).click();
+    await fromBoard.waitFor({ state: 'detached' });
+    await page.getByRole('region', { name: 'Chuẩn bị hồ sơ' }).getByRole('link', { name: groupName }).waitFor();
+    expect(await page.getByRole('region', { name: 'Tiếp nhận' }).getByRole('link', { name: groupName }).count()).toBe(0);
+    await keepScreenshot(page, 'advisory-03b-board-move');
+    await page.getByRole('region', { name: 'Chuẩn bị hồ sơ' }).getByRole('link', { name: groupName }).click();
+    await page.getByRole('heading', { name: groupName }).waitFor();
     await moveTo(page, 'Chuyển sang: Đã nộp hồ sơ', 'Đã nộp hồ sơ');
 
     await page.getByRole('button', { name: 'Đăng ký thành lập' }).click();

@@ -3,7 +3,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdvisoryCase, AdvisoryStage } from '../../../contracts/advisory.ts';
-import { permissions, useCurrentUser } from '../../app/session.ts';
+import { useCurrentUser } from '../../app/session.ts';
 import { ErrorState } from '../../components/error-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -11,6 +11,7 @@ import { AnchorLink } from '../../components/router-links.tsx';
 import { formatDate, formatHours, formatNumber } from '../../lib/format.ts';
 import { useCase, useOfficers } from './api.ts';
 import { CaseActivitiesTab } from './case-activities-tab.tsx';
+import { canChangeCase } from './case-access.ts';
 import { CaseAttachmentsTab } from './case-attachments-tab.tsx';
 import { CaseEditModal } from './case-edit-modal.tsx';
 import { CaseHistory } from './case-history.tsx';
@@ -19,7 +20,7 @@ import { caseSubject } from './case-table.tsx';
 import { DueDate } from './due-date.tsx';
 import { RegisterModal } from './register-modal.tsx';
 import { StageModal } from './stage-modal.tsx';
-import { stageActionLabel } from './stage-actions.ts';
+import { orderedMoves, stageActionLabel } from './stage-actions.ts';
 
 const route = getRouteApi('/signed-in/advisory/$id');
 
@@ -36,14 +37,13 @@ export function AdvisoryCasePage() {
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const item = query.data;
-  const canWrite = permissions.canWriteAdvisoryCases(user.role) && (user.provinceCode === null || user.provinceCode === item.provinceCode);
+  const canWrite = canChangeCase(user, item);
   const names: Record<string, string> = Object.fromEntries([
     ...(officers.data?.items ?? []).map((officer) => [officer.id, officer.name]),
     [item.assignedOfficer.id, item.assignedOfficer.name],
     ...(item.organization ? [[item.organization.id, item.organization.name]] : []),
   ]);
-  // Forward moves first, dropping last.
-  const moves = [...item.nextStages].sort((a, b) => Number(a === 'dropped') - Number(b === 'dropped'));
+  const moves = orderedMoves(item.nextStages);
 
   return (
     <>

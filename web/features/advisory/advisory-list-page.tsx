@@ -10,6 +10,7 @@ import { ButtonLink } from '../../components/router-links.tsx';
 import { apiUrl } from '../../lib/api-client.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useCaseBoard, useCaseList } from './api.ts';
+import { canChangeCase } from './case-access.ts';
 import { CaseBoard } from './case-board.tsx';
 import { CaseFilters } from './case-filters.tsx';
 import { CaseTable } from './case-table.tsx';
@@ -68,7 +69,7 @@ export function AdvisoryListPage() {
         board.isError && !board.data ? (
           <ErrorState error={board.error} onRetry={() => void board.refetch()} />
         ) : board.data ? (
-          <CaseBoard board={board.data} />
+          <CaseBoard board={board.data} canMove={(card) => canChangeCase(user, card)} />
         ) : (
           <LoadingState />
         )

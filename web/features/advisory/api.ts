@@ -54,8 +54,8 @@ export function useCaseBoard(query: AdvisoryBoardQuery, enabled = true) {
   });
 }
 
-export function useCase(id: string) {
-  return useQuery({ queryKey: advisoryKeys.detail(id), queryFn: ({ signal }) => apiRequest<AdvisoryCase>(path(id), { signal }) });
+export function useCase(id: string, enabled = true) {
+  return useQuery({ enabled, queryKey: advisoryKeys.detail(id), queryFn: ({ signal }) => apiRequest<AdvisoryCase>(path(id), { signal }) });
 }
 
 export function useCaseHistory(id: string) {

@@ -1,13 +1,14 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AdvisoryBoard } from '../../../contracts/advisory.ts';
+import type { AdvisoryBoard, AdvisoryCaseSummary } from '../../../contracts/advisory.ts';
 import { AnchorLink } from '../../components/router-links.tsx';
 import { formatNumber } from '../../lib/format.ts';
+import { BoardCardMoves } from './board-card-moves.tsx';
 import { caseSubject } from './case-table.tsx';
 import { DueDate } from './due-date.tsx';
 
-/** A column per stage with its count and first cards; a card opens its case, where the stage moves. */
-export function CaseBoard({ board }: { board: AdvisoryBoard }) {
+/** A column per stage with its count and first cards; a card opens its case, and moves it when `canMove` says so. */
+export function CaseBoard({ board, canMove }: { board: AdvisoryBoard; canMove: (card: AdvisoryCaseSummary) => boolean }) {
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, md: 3, xl: 6 }} spacing="sm">
@@ -47,6 +48,7 @@ export function CaseBoard({ board }: { board: AdvisoryBoard }) {
                   {card.assignedOfficer.name}
                 </Text>
                 <DueDate item={card} size="xs" />
+                {canMove(card) && <BoardCardMoves card={card} />}
               </Paper>
             ))}
             {column.count > column.cards.length && (

@@ -10,3 +10,8 @@ export function stageActionLabel(t: TFunction, from: AdvisoryStage, to: Advisory
   const isBack = advisoryStages.indexOf(to) < advisoryStages.indexOf(from);
   return t(isBack ? 'advisory.move.back' : 'advisory.move.forward', { stage: t(`advisory.stage.${to}`) });
 }
+
+/** The moves a case allows, forward ones first and dropping last, as its buttons and menus list them. */
+export function orderedMoves(nextStages: AdvisoryStage[]): AdvisoryStage[] {
+  return [...nextStages].sort((a, b) => Number(a === 'dropped') - Number(b === 'dropped'));
+}
