@@ -14,6 +14,7 @@ import { apiUrl } from '../../lib/api-client.ts';
 import { thisYearInVietnam } from '../../lib/calendar.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useCaseStats, useFoundedStats } from './api.ts';
+import { countAxis } from '../../lib/count-ticks.ts';
 
 const FIRST_YEAR = 2015;
 
@@ -113,7 +114,7 @@ function FoundedSection({ year }: { year: number }) {
           valueFormatter={formatNumber}
           withLegend
           legendProps={{ verticalAlign: 'bottom' }}
-          yAxisProps={{ width: 40, allowDecimals: false }}
+          yAxisProps={{ width: 40, ...countAxis(stats.byYear.map((row) => row.total)) }}
           textColor="dark.6"
         />
       </ChartCard>

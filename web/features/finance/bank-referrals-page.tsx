@@ -18,6 +18,7 @@ import { BANK_REFERRAL_PAGE_SIZE, type BankReferralSearch, toBankReferralQuery }
 import { BankReferralResultModal } from './bank-referral-result-modal.tsx';
 import { CreateBankReferralModal } from './create-bank-referral-modal.tsx';
 import { FinanceNav } from './finance-nav.tsx';
+import { countAxis } from '../../lib/count-ticks.ts';
 
 const route = getRouteApi('/signed-in/finance/bank-referrals');
 const wideOnly = (theme: { breakpoints: { sm: string } }) => `(min-width: ${theme.breakpoints.sm})`;
@@ -59,7 +60,7 @@ function YearlyCounts({ counts }: { counts: BankReferralCounts | undefined }) {
             valueFormatter={formatNumber}
             withLegend
             legendProps={{ verticalAlign: 'bottom' }}
-            yAxisProps={{ width: 40, allowDecimals: false }}
+            yAxisProps={{ width: 40, ...countAxis(years.flatMap((row) => [row.referred, row.approved])) }}
             textColor="dark.6"
           />
         )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MembershipStats } from '../../../contracts/membership.ts';
 import { ChartCard } from '../../components/chart-card.tsx';
 import { formatNumber } from '../../lib/format.ts';
+import { countAxis } from '../../lib/count-ticks.ts';
 
 type YearRow = { year: string; joined: number; left: number; members: number };
 
@@ -41,7 +42,7 @@ export function MemberDevelopmentChart({ stats }: { stats: MembershipStats }) {
         valueFormatter={formatNumber}
         withLegend
         legendProps={{ verticalAlign: 'bottom' }}
-        yAxisProps={{ width: 40, allowDecimals: false }}
+        yAxisProps={{ width: 40, ...countAxis(data.flatMap((row) => [row.joined, row.left, row.members])) }}
         textColor="dark.6"
       />
     </ChartCard>
