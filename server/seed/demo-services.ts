@@ -235,7 +235,7 @@ async function seedMembers(
     await call(advisor, 'PATCH', `/memberships/${membership.id}`, {
       version: membership.version,
       leftOn: `${thisYear - 1}-12-31`,
-      leftReason: 'Hợp tác xã giải thể',
+      leftReason: 'Đơn vị giải thể',
     });
   }
   const amounts = { cooperative: 1_200_000, cooperative_union: 3_000_000, cooperative_group: 300_000, enterprise: 2_000_000 };
