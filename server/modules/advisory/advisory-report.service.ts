@@ -88,7 +88,7 @@ function countBy<K extends string>(groups: FoundedGroup[], keyOf: (group: Founde
 }
 
 /** "2026" → "Năm 2026", "2026-Q1" → "Quý 1/2026", "2026-03" → "Tháng 3/2026": as the reports page reads them. */
-export function periodText(period: string): string {
+function periodText(period: string): string {
   const quarter = /^(\d{4})-Q(\d)$/.exec(period);
   if (quarter) return `Quý ${quarter[2]}/${quarter[1]}`;
   const month = /^(\d{4})-(\d{2})$/.exec(period);

@@ -88,11 +88,11 @@ const NAMES_KEPT = 30_000;
  * batches (a preview writes nothing, and a big file's rows come back to the same communes). The
  * communes used longest ago are forgotten beyond NAMES_KEPT names, so memory stays bounded.
  */
-function createCommuneNames() {
+function createCommuneNames(repository: Pick<OrganizationRepository, 'findNames'>, scope: ReadScope) {
   const byCommune = new Map<string, NameRow[]>();
   let kept = 0;
   return {
-    async read(repository: Pick<OrganizationRepository, 'findNames'>, scope: ReadScope, communeCodes: string[]): Promise<NameRow[]> {
+    async read(communeCodes: string[]): Promise<NameRow[]> {
       const unread = communeCodes.filter((code) => !byCommune.has(code));
       const fresh = new Map<string, NameRow[]>(unread.map((code) => [code, []]));
       for (const row of await repository.findNames(scope, { communeCodes: unread })) {
@@ -354,7 +354,7 @@ export function createOrganizationImporter(deps: {
       }
     }
     // Only names for the rest: enough to match a same-named organisation without a tax code, and to warn of near-duplicates.
-    const names = await communeNames.read(repository, scope, [...communeCodes]);
+    const names = await communeNames.read([...communeCodes]);
     const wanted = new Set(rows.map((row) => foldVietnamese(String(row.source.values.name ?? ''))));
     const sameNameIds = names.filter((other) => !other.tax_code && wanted.has(foldVietnamese(other.name))).map((other) => other.id);
     const matches = [...identified, ...(await repository.findForMatching(scope, { ids: sameNameIds, taxCodes: [], communeCodes: [] }))];
@@ -384,7 +384,7 @@ export function createOrganizationImporter(deps: {
       const index = await loadAddressIndex(deps.places);
       const communeProvinces = await deps.places.findCommuneProvinces();
       const seenTaxCodes = new Map<string, number>();
-      const communeNames = createCommuneNames();
+      const communeNames = createCommuneNames(createOrganizationRepository(db), scopeOf(actor));
       let header: HeaderRow | undefined;
       let batch: PreparedRow[] = [];
       let rowsRead = 0;
@@ -451,7 +451,7 @@ export function createOrganizationImporter(deps: {
         index,
         communeProvinces,
         otherTaxCodes,
-        createCommuneNames(),
+        createCommuneNames(createOrganizationRepository(db), scopeOf(actor)),
       );
       return decide(actor, chosen, context);
     },
